@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+// Switchboard: a voice-agent orchestration server on POSIX sockets. Layers (pure at the bottom):
+// L0 Media · Wire · SIP · Agents   L1 Speech · Conversation   L2 Net   L3 Orchestrator · Providers
+// L4 Telephony   L5 switchboard (CLI and wiring). See Docs/architecture.md.
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "Switchboard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "switchboard", targets: ["switchboard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        // C entry points, one per library.
+        .target(name: "CSystemShims", path: "Sources/CSystemShims"),
+        .systemLibrary(name: "COpus", path: "Sources/COpus", pkgConfig: "opus",
+                       providers: [.apt(["libopus-dev"])]),
+        .systemLibrary(name: "CSpeexDSP", path: "Sources/CSpeexDSP", pkgConfig: "speexdsp",
+                       providers: [.apt(["libspeexdsp-dev"])]),
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "openssl",
+                       providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+                       providers: [.apt(["libcurl4-openssl-dev"])]),
+
+        // L0: pure, no I/O.
+        .target(name: "Media", dependencies: ["COpus", "CSpeexDSP"], swiftSettings: strict),
+        .target(name: "Wire", swiftSettings: strict),
+
+        // L2: sockets, loops, TLS, HTTP/WebSocket servers and clients.
+        .target(name: "Net", dependencies: [
+            "Wire", "CSystemShims", "COpenSSL", "CCurl",
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+
+        // L5: the daemon and CLI.
+        .executableTarget(name: "switchboard", dependencies: [
+            "Media", "Wire", "Net",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Yams", package: "Yams"),
+        ], swiftSettings: strict),
+
+        .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
+    ]
+)
