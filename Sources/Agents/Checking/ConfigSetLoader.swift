@@ -42,8 +42,8 @@ final class ConfigSetLoader {
         let file = file(path)
         markReported(path)
         switch file {
-        case .server(let server): loadAgentsFolder(of: server)
-        case .agent: checkFolder(ConfigPaths.directory(of: path))
+        case .server(let server): checkReferences(ofServer: server)
+        case .agent: _ = agents(inFolder: ConfigPaths.directory(of: path))
         case .broken: break
         }
         return file
@@ -71,7 +71,10 @@ final class ConfigSetLoader {
         return byName
     }
 
-    private func loadAgentsFolder(of server: DecodedServer) {
+    private func checkReferences(ofServer server: DecodedServer) {
+        for file in server.filesToCheck where fileSystem.kind(of: file.path) != .file {
+            setProblems.append(ConfigProblem(.error, .unreadableFile, at: file.location, "file \"\(file.path)\" does not exist"))
+        }
         guard let folder = server.agentsFolder else { return }
         guard fileSystem.kind(of: folder.path) == .directory else {
             setProblems.append(ConfigProblem(.error, .unreadableFile, at: folder.location,
@@ -90,13 +93,6 @@ final class ConfigSetLoader {
         for reference in server.agentReferences {
             checkReference(reference, among: agents)
         }
-        for file in server.filesToCheck where fileSystem.kind(of: file.path) != .file {
-            setProblems.append(ConfigProblem(.error, .unreadableFile, at: file.location, "file \"\(file.path)\" does not exist"))
-        }
-    }
-
-    private func checkFolder(_ folder: String) {
-        _ = agents(inFolder: folder)
     }
 
     private func checkReference(_ reference: AgentReference, among agents: [String: DecodedAgent]) {

@@ -2,7 +2,18 @@
 enum DidYouMean {
     /// The closest candidate to `word`, if it is close enough to be a plausible typo: at most a third
     /// of the word's length in edits (at least one edit), ties broken by the candidates' order.
+    /// Failing that, the only candidate that starts with the word (`redact` → `redact_transcripts`).
     static func suggestion(for word: String, among candidates: [String]) -> String? {
+        closest(to: word, among: candidates) ?? onlyExtension(of: word, among: candidates)
+    }
+
+    private static func onlyExtension(of word: String, among candidates: [String]) -> String? {
+        guard word.count >= 3 else { return nil }
+        let extensions = candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) }
+        return extensions.count == 1 ? extensions[0] : nil
+    }
+
+    private static func closest(to word: String, among candidates: [String]) -> String? {
         let limit = max(1, word.count / 3)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {

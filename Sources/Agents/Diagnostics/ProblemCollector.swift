@@ -20,10 +20,6 @@ final class ProblemCollector {
         problems.append(ConfigProblem(.warning, code, at: location(mark), message))
     }
 
-    func append(_ problem: ConfigProblem) {
-        problems.append(problem)
-    }
-
     private func location(_ mark: Location) -> SourceLocation {
         SourceLocation(file: file, line: mark.line, column: mark.column)
     }

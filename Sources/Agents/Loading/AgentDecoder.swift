@@ -62,9 +62,9 @@ final class AgentDecoder {
         let tools = readTools(map)
         let scripted = readScripted(map)
 
-        let reader = AgentValidator(decoder: self)
-        if let llm { reader.checkLanguageModels(llm, scripted: scripted, systemPrompt: systemPrompt, map: map) }
-        reader.checkVariables(declared: variables)
+        let validator = AgentValidator(decoder: self)
+        if let llm { validator.checkLanguageModels(llm, scripted: scripted, systemPrompt: systemPrompt, map: map) }
+        validator.checkVariables(declared: variables)
 
         var config: AgentConfig?
         if !problems.hasErrors, let stt, let llm, let tts {

@@ -72,10 +72,4 @@ struct MappingReader {
     }
 
     func bool(_ key: String) -> Bool? { node(key).flatMap { problems.bool($0, name(key)) } }
-
-    func template(_ key: String) -> TextTemplate? { string(key).map(TextTemplate.init) }
-
-    func templates(_ key: String) -> [TextTemplate]? {
-        node(key).flatMap { problems.stringList($0, name(key)) }.map { $0.map { TextTemplate($0.0) } }
-    }
 }

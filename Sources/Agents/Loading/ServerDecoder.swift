@@ -63,9 +63,12 @@ final class ServerDecoder {
         var listeners = ServerConfig.Listeners()
         guard let node = map.node("listeners"),
               let reader = MappingReader(node, path: "listeners", keys: ["http", "metrics"], problems: problems) else { return listeners }
-        if let http = reader.node("http").flatMap({ address($0, reader.name("http")) }) { listeners.http = http }
+        var httpIsValid = true
+        if let node = reader.node("http") {
+            if let parsed = address(node, reader.name("http")) { listeners.http = parsed } else { httpIsValid = false }
+        }
         listeners.metrics = reader.node("metrics").flatMap { address($0, reader.name("metrics")) }
-        if let metrics = listeners.metrics, metrics == listeners.http, let at = reader.node("metrics")?.location {
+        if httpIsValid, let metrics = listeners.metrics, metrics == listeners.http, let at = reader.node("metrics")?.location {
             problems.error(.invalidValue, at: at, "\"listeners.metrics\" must differ from listeners.http (\(metrics))")
         }
         return listeners

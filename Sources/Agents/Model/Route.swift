@@ -28,6 +28,6 @@ public enum RouteMatch: Sendable, Hashable {
 public enum StreamProtocol: String, Sendable, Hashable, CaseIterable {
     /// Twilio Media Streams: JSON messages with base64 µ-law 8 kHz.
     case twilio
-    /// Raw 16-bit little-endian PCM frames with JSON control messages (`Docs/pcm-protocol.md`).
+    /// Raw 16-bit little-endian PCM frames with JSON control messages (documented in `Docs/`).
     case pcm
 }
