@@ -63,7 +63,8 @@ public struct IntentPattern: Sendable, Hashable, CustomStringConvertible {
         var best: Match?
         for start in words.indices {
             guard let found = match(from: 0, at: start, in: words) else { continue }
-            if best == nil || found.capturedWordCount < best!.capturedWordCount { best = found }
+            if let current = best, current.capturedWordCount <= found.capturedWordCount { continue }
+            best = found
         }
         return best
     }

@@ -38,9 +38,8 @@ public struct ScriptedDialogue: Sendable, Hashable {
             for pattern in intent.patterns {
                 guard let match = pattern.match(utterance) else { continue }
                 let score = (match.literalWordCount, intent.state == nil ? 0 : 1, -match.capturedWordCount)
-                if best == nil || score > best!.score {
-                    best = (Selection(intent: intent, captures: match.captures), score)
-                }
+                if let current = best, current.score >= score { continue }
+                best = (Selection(intent: intent, captures: match.captures), score)
             }
         }
         return best?.selection
