@@ -35,6 +35,9 @@ let package = Package(
         // L0: pure, no I/O.
         .target(name: "Media", dependencies: ["COpus", "CSpeexDSP"], swiftSettings: strict),
         .target(name: "Wire", swiftSettings: strict),
+        .target(name: "Agents", dependencies: [
+            .product(name: "Yams", package: "Yams"),
+        ], swiftSettings: strict),
 
         // L2: sockets, loops, TLS, HTTP/WebSocket servers and clients.
         .target(name: "Net", dependencies: [
@@ -44,7 +47,7 @@ let package = Package(
 
         // L5: the daemon and CLI.
         .executableTarget(name: "switchboard", dependencies: [
-            "Media", "Wire", "Net",
+            "Media", "Wire", "Net", "Agents",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
@@ -54,5 +57,6 @@ let package = Package(
         ], swiftSettings: strict),
 
         .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
+        .testTarget(name: "AgentsTests", dependencies: ["Agents"], swiftSettings: strict),
     ]
 )
