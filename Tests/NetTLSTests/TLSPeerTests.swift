@@ -27,11 +27,12 @@ struct TLSPeerTests {
     }
 
     @Test func clientRejectsOpenSSLServerWhoseCertificateNamesAnotherHost() async throws {
-        let (_, port) = try await startOpenSSLServer()
+        let (server, port) = try await startOpenSSLServer()
         let stream = try connect(port: port, serverName: "calls.example", trust: .certificateAuthorityFile(TestPKI.shared().caCertificate))
         #expect(throws: TLSError.certificateVerificationFailed(code: 62, reason: "hostname mismatch")) {
             try stream.handshake()
         }
+        _ = try await server.line(containing: "CONNECTION FAILURE")
     }
 
     @Test func serverEngineServesOpenSSLClientWithALPNAndSNI() async throws {

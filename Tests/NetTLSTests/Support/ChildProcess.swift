@@ -2,8 +2,8 @@ import Foundation
 import Synchronization
 
 /// A real third-party peer (openssl, curl, python3) run by a test: its stdout and stderr lines are
-/// collected, and a test awaits a line matching a predicate (never sleeps for it). Ended (SIGTERM to its
-/// own pid) when the test drops it.
+/// collected, and a test awaits a line matching a predicate (never sleeps for it). Killed (by its own
+/// pid) when the test drops it.
 final class ChildProcess: Sendable {
     private let output = LineCollector()
     private let input: FileHandle
@@ -58,8 +58,9 @@ final class ChildProcess: Sendable {
 
     func writeInput(_ text: String) { try? input.write(contentsOf: Data(text.utf8)) }
 
-    /// Ends the process (SIGTERM to its own pid) if it is still running.
+    /// Ends the process (SIGKILL to its own pid) if it is still running. Not SIGTERM: children inherit
+    /// the test runner's blocked signal mask, in which SIGTERM stays pending forever.
     func terminate() {
-        if !output.hasExited { kill(pid, SIGTERM) }
+        if !output.hasExited { kill(pid, SIGKILL) }
     }
 }

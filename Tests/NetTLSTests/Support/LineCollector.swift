@@ -52,19 +52,29 @@ final class LineCollector: Sendable {
         }
     }
 
+    /// The exit status, once the process has exited and all its output has been collected.
     func exitStatus() async -> Int32 {
         await withCheckedContinuation { continuation in
             state.withLock { state in
-                if let status = state.exitStatus { continuation.resume(returning: status) } else { state.exitWaiters.append(continuation) }
+                if let status = state.exitStatus, state.outputEnded {
+                    continuation.resume(returning: status)
+                } else {
+                    state.exitWaiters.append(continuation)
+                }
             }
         }
     }
 
     func exited(_ status: Int32) {
-        let waiters = state.withLock { state in
-            state.exitStatus = status
+        state.withLock { $0.exitStatus = status }
+        releaseExitWaiters()
+    }
+
+    private func releaseExitWaiters() {
+        let (status, waiters) = state.withLock { state -> (Int32, [CheckedContinuation<Int32, Never>]) in
+            guard let status = state.exitStatus, state.outputEnded else { return (0, []) }
             defer { state.exitWaiters = [] }
-            return state.exitWaiters
+            return (status, state.exitWaiters)
         }
         waiters.forEach { $0.resume(returning: status) }
     }
@@ -98,6 +108,7 @@ final class LineCollector: Sendable {
         for waiter in waiters {
             waiter.continuation.resume(throwing: TimedOut(what: "a line (process output ended)", output: lines))
         }
+        releaseExitWaiters()
     }
 
     private func failWaiter(_ id: Int, _ error: any Error) {
