@@ -37,6 +37,9 @@ def log(line):
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # TCP_NODELAY: the head and each chunk are separate small writes; with Nagle, a reused connection
+    # would wait for the client's delayed ACK (40 ms) before every response.
+    disable_nagle_algorithm = True
 
     def setup(self):
         super().setup()
