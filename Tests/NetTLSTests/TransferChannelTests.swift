@@ -57,6 +57,16 @@ struct TransferChannelTests {
         #expect(controls.all == [.cancel])
     }
 
+    @Test func bodyIsSinglePass() async throws {
+        let channel = TransferChannel(maxBufferedBytes: 1000) { _ in }
+        channel.deliverHead(HTTPClientResponseHead(version: .http1_1, status: 200))
+        _ = offer(channel, 5)
+        channel.finish(nil)
+        let body = HTTPClientBody(channel: channel)
+        #expect(try await body.collect(upTo: 100).count == 5)
+        await #expect(throws: HTTPClientError.bodyAlreadyConsumed) { _ = try await body.collect(upTo: 100) }
+    }
+
     @Test func headFailureReachesTheWaitingCaller() async {
         let channel = TransferChannel(maxBufferedBytes: 1000) { _ in }
         let waiter = Task { try await channel.head() }

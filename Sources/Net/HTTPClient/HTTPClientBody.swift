@@ -36,7 +36,7 @@ public struct HTTPClientBody: AsyncSequence, Sendable {
         let claimed: Bool
 
         public mutating func next() async throws -> [UInt8]? {
-            guard claimed else { throw HTTPClientError.invalidRequest("a response body can be iterated only once") }
+            guard claimed else { throw HTTPClientError.bodyAlreadyConsumed }
             return try await owner.channel.next()
         }
 

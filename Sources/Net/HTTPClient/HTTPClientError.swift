@@ -23,6 +23,8 @@ public enum HTTPClientError: Error, Sendable, Equatable, CustomStringConvertible
     case invalidRequest(String)
     /// `collect(upTo:)` met a body longer than its limit.
     case bodyTooLarge(limit: Int)
+    /// The body was iterated a second time, or by two tasks at once (it is single pass).
+    case bodyAlreadyConsumed
     /// The client was shut down before the transfer ended.
     case clientShutDown
 
@@ -35,6 +37,7 @@ public enum HTTPClientError: Error, Sendable, Equatable, CustomStringConvertible
         case .malformedResponse(let message): "malformed response: \(message)"
         case .invalidRequest(let message): "invalid request: \(message)"
         case .bodyTooLarge(let limit): "response body larger than \(limit) bytes"
+        case .bodyAlreadyConsumed: "response body already consumed (it is single pass)"
         case .clientShutDown: "HTTP client shut down"
         }
     }

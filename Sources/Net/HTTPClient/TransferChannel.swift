@@ -106,12 +106,12 @@ final class TransferChannel: Sendable {
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 let ready: Result<HTTPClientResponseHead, any Error>? = state.withLock { state in
+                    if case .cancelled = state.end { return .failure(CancellationError()) }
+                    if let head = state.head { return .success(head) }
                     switch state.end {
-                    case .cancelled: return .failure(CancellationError())
-                    case _ where state.head != nil: return .success(state.head!)
                     case .failed(let error): return .failure(error)
                     case .finished: return .failure(HTTPClientError.malformedResponse("the transfer ended without a response head"))
-                    case nil:
+                    case .cancelled, nil:
                         state.headWaiter = continuation
                         return nil
                     }
@@ -141,7 +141,7 @@ final class TransferChannel: Sendable {
                     case .failed(let error): return .failure(error)
                     case .finished: return .success(nil)
                     case nil:
-                        guard state.bodyWaiter == nil else { return .failure(HTTPClientError.invalidRequest("the body is read by two tasks at once")) }
+                        guard state.bodyWaiter == nil else { return .failure(HTTPClientError.bodyAlreadyConsumed) }
                         state.bodyWaiter = continuation
                         return nil
                     }
