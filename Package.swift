@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "switchboard", targets: ["switchboard"]),
+        .executable(name: "switchboard-bench-tls", targets: ["BenchTLS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -56,7 +57,11 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ], swiftSettings: strict),
 
+        // Benchmark: TLS engines in memory and the streaming HTTP client (Docs/benchmarks.md).
+        .executableTarget(name: "BenchTLS", dependencies: ["Net"], swiftSettings: strict),
+
         .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
         .testTarget(name: "AgentsTests", dependencies: ["Agents"], swiftSettings: strict),
+        .testTarget(name: "NetTLSTests", dependencies: ["Net"], exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )
