@@ -6,7 +6,7 @@ public enum HeardText {
         if fraction >= 1 { return text }
         guard fraction > 0 else { return "" }
         let characters = Array(text)
-        let limit = Int((Double(characters.count) * fraction).rounded(.down))
+        let limit = Int(Double(characters.count) * fraction)  // truncation: both factors are positive
         var end = 0
         var index = 0
         while index < limit {

@@ -46,7 +46,7 @@ extension TurnMachine {
         }
         if kind != .languageModel, reply.hasLiveSynthesis {
             effects.append(.cancelTTS)
-            for index in reply.utterances.indices {
+            for index in reply.utterances.indices where reply.utterances[index].phrase == nil {
                 reply.utterances[index].synthesisLive = false
                 reply.utterances[index].synthesisEnded = true
                 for chunk in reply.utterances[index].chunks.indices[reply.utterances[index].enqueuedCount...] {
