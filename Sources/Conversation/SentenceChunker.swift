@@ -89,6 +89,7 @@ public struct SentenceChunker: Sendable {
     private mutating func take(upTo end: Int) -> String? {
         let piece = String(buffer[..<end]).trimmingWhitespace
         buffer.removeFirst(end)
+        if let first = buffer.firstIndex(where: { !$0.isWhitespace }) { buffer.removeFirst(first) } else { buffer.removeAll() }
         scanFrom = 0
         guard !piece.isEmpty else { return nil }
         emittedAny = true
@@ -99,7 +100,8 @@ public struct SentenceChunker: Sendable {
         var pieces = pieces
         while buffer.count > settings.maximumChunkLength {
             let limit = settings.maximumChunkLength
-            let space = buffer[..<limit].lastIndex(where: \.isWhitespace) ?? limit
+            // A space right after the limit still allows a piece of exactly `limit` characters.
+            let space = buffer[...limit].lastIndex(where: \.isWhitespace) ?? limit
             if let piece = take(upTo: max(space, 1)) { pieces.append(piece) }
         }
         return pieces
