@@ -33,7 +33,12 @@ struct AgentReply: Sendable {
     /// First utterance whose audio is not yet all enqueued (audio is enqueued strictly in order).
     var head = 0
     var segments = [Segment()]
-    var marks: [MarkID: ChunkRef] = [:]
+    /// Every chunk handed to the playout queue, in queue order; the i-th carries mark `firstMark + i`
+    /// (a reply's marks are consecutive: only the current reply queues audio).
+    var queued: [ChunkRef] = []
+    var firstMark: MarkID?
+    /// How many of `queued` have been reported played (marks come back in queue order).
+    var playedCount = 0
     var timeline: TurnTimeline
 
     init(kind: Kind, interruptible: Bool, chunking: ChunkerSettings, timeline: TurnTimeline) {
@@ -48,14 +53,15 @@ struct AgentReply: Sendable {
 
     var hasLiveSynthesis: Bool { utterances.contains(where: \.synthesisLive) }
 
-    var hasUnplayedAudio: Bool { utterances.contains(where: \.hasUnplayedAudio) }
+    var hasUnplayedAudio: Bool { playedCount < queued.count }
 
     var unresolvedToolCalls: [ToolCall] { segments.flatMap(\.unresolved) }
 
     /// Everything is said, played and answered: the reply can end.
     var isComplete: Bool {
-        generation == nil && textComplete && unresolvedToolCalls.isEmpty && head == utterances.count
-            && !utterances.contains(where: { !$0.synthesisEnded || $0.hasUnplayedAudio })
+        // `head` only moves past utterances whose synthesis ended.
+        generation == nil && textComplete && head == utterances.count && !hasUnplayedAudio
+            && unresolvedToolCalls.isEmpty
     }
 
     func index(of id: UtteranceID) -> Int? {
@@ -89,8 +95,6 @@ struct Utterance: Sendable {
     var synthesisComplete: Bool
     /// No more audio will come (done, failed or cancelled).
     var synthesisEnded: Bool
-
-    var hasUnplayedAudio: Bool { chunks[..<enqueuedCount].contains { !$0.played } }
 
     /// What the caller heard of this utterance: played audio over total audio, as whole words. While the
     /// total is unknown it is estimated from the text at `speechPerCharacter`.

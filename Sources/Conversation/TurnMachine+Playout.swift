@@ -58,7 +58,8 @@ extension TurnMachine {
         effects.append(.sendMark(mark))
         reply!.utterances[index].chunks[chunkIndex].mark = mark
         reply!.utterances[index].enqueuedCount += 1
-        reply!.marks[mark] = AgentReply.ChunkRef(utterance: index, chunk: chunkIndex)
+        if reply!.firstMark == nil { reply!.firstMark = mark }
+        reply!.queued.append(AgentReply.ChunkRef(utterance: index, chunk: chunkIndex))
         if reply!.timeline.firstFrameSent == nil {
             reply!.timeline.firstFrameSent = now
             timers.disarm(.replyDeadline, into: &effects)
@@ -67,10 +68,13 @@ extension TurnMachine {
 
     /// Marks are played in order: this mark and every earlier one of the reply have been heard.
     mutating func markPlayed(_ mark: MarkID, at now: CallInstant, into effects: inout [Effect]) {
-        guard reply?.marks[mark] != nil else { return }
-        for (queued, ref) in reply!.marks where queued <= mark {
+        guard let first = reply?.firstMark else { return }
+        let position = mark.rawValue - first.rawValue
+        guard position >= reply!.playedCount, position < reply!.queued.count else { return }
+        while reply!.playedCount <= position {
+            let ref = reply!.queued[reply!.playedCount]
             reply!.utterances[ref.utterance].chunks[ref.chunk].played = true
-            reply!.marks[queued] = nil
+            reply!.playedCount += 1
         }
         finishReplyIfComplete(at: now, into: &effects)
     }
