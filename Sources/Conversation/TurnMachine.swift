@@ -32,9 +32,11 @@ public struct TurnMachine: Sendable {
     /// The unfinalized partial the last committed turn ended with; its STT final revises it.
     var unfinalizedCommit: String?
 
-    public init(settings: TurnSettings) {
+    /// A machine for a new call. `history` continues an earlier conversation (a hand-off); by default the
+    /// conversation starts empty under `settings.systemPrompt`.
+    public init(settings: TurnSettings, history: ConversationHistory? = nil) {
         self.settings = settings
-        self.history = ConversationHistory(systemPrompt: settings.systemPrompt)
+        self.history = history ?? ConversationHistory(systemPrompt: settings.systemPrompt)
     }
 
     /// Handles one event that happened at `now` (instants never go backwards) and returns what to do.

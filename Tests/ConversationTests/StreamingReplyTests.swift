@@ -101,3 +101,18 @@ import Speech
         ])
     }
 }
+
+@Suite struct HandOffHistoryTests {
+    @Test func aMachineCanContinueAnEarlierConversation() {
+        var earlier = ConversationHistory(systemPrompt: "You are the billing desk.")
+        earlier.appendUser("I was double charged.")
+        var call = CallScript()
+        call.machine = TurnMachine(settings: .testing, history: earlier)
+        call.at(0, .callAnswered)
+        call.at(100, .vadSpeechStarted)
+        call.at(900, .vadSpeechEnded)
+        #expect(actions(call.at(1000, .sttFinal("On Monday."))).last == .startLLM(g1, [
+            .system("You are the billing desk."), .user("I was double charged. On Monday."),
+        ]))
+    }
+}
