@@ -90,7 +90,8 @@ struct Utterance: Sendable {
     let phrase: CannedPhrase?
     var chunks: [Chunk] = []
     var enqueuedCount = 0
-    var synthesisLive: Bool
+    /// Synthesis was requested and has not ended: its audio may still arrive.
+    var synthesisLive: Bool { !synthesisEnded }
     /// `ttsDone` arrived: the total audio length is known.
     var synthesisComplete: Bool
     /// No more audio will come (done, failed or cancelled).

@@ -18,7 +18,7 @@ extension TurnMachine {
         let id = UtteranceID(nextUtterance)
         nextUtterance += 1
         var utterance = Utterance(id: id, text: settings.phrases.text(of: .goodbye(reason)), segment: 0,
-                                  phrase: .goodbye(reason), synthesisLive: false, synthesisComplete: true,
+                                  phrase: .goodbye(reason), synthesisComplete: true,
                                   synthesisEnded: true)
         utterance.chunks = [Utterance.Chunk(id: ChunkID(0), duration: .zero)]
         goodbye.utterances = [utterance]

@@ -80,10 +80,8 @@ extension TurnMachine {
         guard !final.isEmpty, history.reviseLastUser(replacingSuffix: partial, with: final) else { return false }
         guard let reply, reply.kind == .answer, !reply.isAudible else { return true }
         // The reply answers words the caller never said: start over on the corrected turn.
-        var timeline = TurnTimeline(turn: 0, speechEnded: reply.timeline.speechEnded, sttFinal: now)
         abandonUnheardReply(at: now, into: &effects)
-        timeline.turn = agentTurns + 1
-        startAnswer(timeline: timeline, at: now, into: &effects)
+        startAnswer(speechEnded: reply.timeline.speechEnded ?? now, sttFinal: now, at: now, into: &effects)
         return true
     }
 
@@ -117,20 +115,20 @@ extension TurnMachine {
         }
         let text = input.text
         unfinalizedCommit = input.partial.isEmpty ? nil : input.partial
-        let timeline = TurnTimeline(turn: agentTurns + 1, speechEnded: input.speechEnd(now: now),
-                                    sttFinal: input.lastFinalAt)
+        let speechEnded = input.speechEnd(now: now)
+        let sttFinal = input.lastFinalAt
         input.clearText()
-        commitUserTurn(text, source: .speech, timeline: timeline, at: now, into: &effects)
+        commitUserTurn(text, source: .speech, speechEnded: speechEnded, sttFinal: sttFinal, at: now, into: &effects)
     }
 
     /// Adds the caller's turn to the history and starts answering it.
-    mutating func commitUserTurn(_ text: String, source: InputSource, timeline: TurnTimeline, at now: CallInstant,
-                                 into effects: inout [Effect]) {
+    mutating func commitUserTurn(_ text: String, source: InputSource, speechEnded: CallInstant,
+                                 sttFinal: CallInstant?, at now: CallInstant, into effects: inout [Effect]) {
         timers.disarm(.noInput, into: &effects)
         repromptsSpoken = 0
         history.appendUser(text)
         effects.append(.record(.userTurn(text, source: source, at: now)))
-        startAnswer(timeline: timeline, at: now, into: &effects)
+        startAnswer(speechEnded: speechEnded, sttFinal: sttFinal, at: now, into: &effects)
     }
 
     static func normalized(_ text: String) -> String {

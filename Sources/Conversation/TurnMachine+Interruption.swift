@@ -47,7 +47,6 @@ extension TurnMachine {
         if kind != .languageModel, reply.hasLiveSynthesis {
             effects.append(.cancelTTS)
             for index in reply.utterances.indices where reply.utterances[index].phrase == nil {
-                reply.utterances[index].synthesisLive = false
                 reply.utterances[index].synthesisEnded = true
                 for chunk in reply.utterances[index].chunks.indices[reply.utterances[index].enqueuedCount...] {
                     reply.utterances[index].chunks[chunk].dropped = true
@@ -68,7 +67,7 @@ extension TurnMachine {
             let id = UtteranceID(nextUtterance)
             nextUtterance += 1
             var phrase = Utterance(id: id, text: settings.phrases.recovery, segment: reply.segments.count - 1,
-                                   phrase: .recovery, synthesisLive: false, synthesisComplete: true,
+                                   phrase: .recovery, synthesisComplete: true,
                                    synthesisEnded: true)
             phrase.chunks = [Utterance.Chunk(id: ChunkID(0), duration: .zero)]
             reply.utterances.append(phrase)

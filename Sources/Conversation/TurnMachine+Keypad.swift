@@ -30,7 +30,6 @@ extension TurnMachine {
         }
         let text = settings.keypad.messagePrefix + String(keypadDigits)
         keypadDigits.removeAll()
-        let timeline = TurnTimeline(turn: agentTurns + 1, speechEnded: now)
-        commitUserTurn(text, source: .keypad, timeline: timeline, at: now, into: &effects)
+        commitUserTurn(text, source: .keypad, speechEnded: now, sttFinal: nil, at: now, into: &effects)
     }
 }

@@ -16,7 +16,6 @@ extension TurnMachine {
 
     mutating func synthesisDone(_ id: UtteranceID, at now: CallInstant, into effects: inout [Effect]) {
         guard let index = reply?.index(of: id), reply!.utterances[index].synthesisLive else { return }
-        reply!.utterances[index].synthesisLive = false
         reply!.utterances[index].synthesisComplete = true
         reply!.utterances[index].synthesisEnded = true
         pumpPlayout(at: now, into: &effects)
@@ -26,7 +25,6 @@ extension TurnMachine {
     mutating func synthesisFailed(_ id: UtteranceID, error: ProviderError, at now: CallInstant,
                                   into effects: inout [Effect]) {
         guard let index = reply?.index(of: id), reply!.utterances[index].synthesisLive else { return }
-        reply!.utterances[index].synthesisLive = false
         reply!.utterances[index].synthesisEnded = true
         recover(from: .textToSpeech, error, at: now, into: &effects)
     }

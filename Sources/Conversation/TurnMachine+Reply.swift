@@ -5,12 +5,13 @@ extension TurnMachine {
     /// Tool rounds one reply may take before the machine gives up on it (a model calling tools forever).
     static let maximumToolRounds = 8
 
-    /// Starts answering the caller's last turn with a new generation.
-    mutating func startAnswer(timeline: TurnTimeline, at now: CallInstant, into effects: inout [Effect]) {
+    /// Starts answering the caller's last turn (which ended at `speechEnded`, completed by an STT final at
+    /// `sttFinal`) with a new generation.
+    mutating func startAnswer(speechEnded: CallInstant, sttFinal: CallInstant?, at now: CallInstant,
+                              into effects: inout [Effect]) {
         precondition(reply == nil, "a reply is already in flight")
         agentTurns += 1
-        var timeline = timeline
-        timeline.turn = agentTurns
+        let timeline = TurnTimeline(turn: agentTurns, speechEnded: speechEnded, sttFinal: sttFinal)
         reply = AgentReply(kind: .answer, interruptible: true, chunking: settings.chunking, timeline: timeline)
         startGeneration(messages: history.messages, at: now, into: &effects)
         if let budget = settings.budgets.replyDeadline {
@@ -130,7 +131,7 @@ extension TurnMachine {
         let id = UtteranceID(nextUtterance)
         nextUtterance += 1
         reply!.utterances.append(Utterance(id: id, text: text, segment: reply!.segments.count - 1, phrase: nil,
-                                           synthesisLive: true, synthesisComplete: false, synthesisEnded: false))
+                                           synthesisComplete: false, synthesisEnded: false))
         if reply!.timeline.firstSentence == nil { reply!.timeline.firstSentence = now }
         effects.append(.synthesize(id, text))
         if reply!.timeline.ttsRequested == nil {
