@@ -40,6 +40,10 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ], swiftSettings: strict),
 
+        // L1: provider protocols (Speech) and the pure per-call turn machine (Conversation).
+        .target(name: "Speech", dependencies: ["Media"], swiftSettings: strict),
+        .target(name: "Conversation", dependencies: ["Speech", "Media"], swiftSettings: strict),
+
         // L2: sockets, loops, TLS, HTTP/WebSocket servers and clients.
         .target(name: "Net", dependencies: [
             "Wire", "CSystemShims", "COpenSSL", "CCurl",
@@ -63,5 +67,11 @@ let package = Package(
         .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
         .testTarget(name: "AgentsTests", dependencies: ["Agents"], swiftSettings: strict),
         .testTarget(name: "NetTLSTests", dependencies: ["Net"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "SpeechTests", dependencies: ["Speech", "Media"], swiftSettings: strict),
+        .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Speech"], swiftSettings: strict),
+
+        // Benchmarks: print figures, never asserted in tests.
+        .executableTarget(name: "switchboard-bench-turn", dependencies: ["Conversation", "Speech"],
+                          path: "Sources/BenchTurn", swiftSettings: strict),
     ]
 )

@@ -1,0 +1,24 @@
+/// Why a call ended.
+public enum CallEndReason: String, Sendable, Hashable {
+    /// The caller stayed silent through every reprompt.
+    case noInput
+    /// The call reached its configured maximum length.
+    case maximumDuration
+    /// The caller (or the carrier) hung up.
+    case callerHungUp
+}
+
+/// A fixed phrase the session synthesizes when the call starts and keeps as audio, so it plays even when
+/// every TTS provider is down. Its text (for history and records) comes from `FixedPhrases`.
+public enum CannedPhrase: Sendable, Hashable {
+    /// Said when a provider failed and no answer can be given this turn.
+    case recovery
+    /// Said before the agent hangs up for `reason`.
+    case goodbye(CallEndReason)
+}
+
+/// Where a caller's turn came from.
+public enum InputSource: String, Sendable, Hashable {
+    case speech
+    case keypad
+}

@@ -1,0 +1,23 @@
+/// The text of the fixed phrases (kept as pre-synthesized audio by the session, see `CannedPhrase`).
+public struct FixedPhrases: Sendable, Hashable {
+    public var recovery: String
+    public var noInputGoodbye: String
+    public var maximumDurationGoodbye: String
+
+    public init(recovery: String = "Sorry, I ran into a problem on my side. Could you say that again?",
+                noInputGoodbye: String = "I haven't heard anything, so I'll end the call now. Goodbye.",
+                maximumDurationGoodbye: String = "We've reached the time limit for this call. Goodbye.") {
+        self.recovery = recovery
+        self.noInputGoodbye = noInputGoodbye
+        self.maximumDurationGoodbye = maximumDurationGoodbye
+    }
+
+    /// The text of `phrase`.
+    public func text(of phrase: CannedPhrase) -> String {
+        switch phrase {
+        case .recovery: recovery
+        case .goodbye(.noInput): noInputGoodbye
+        case .goodbye(.maximumDuration), .goodbye(.callerHungUp): maximumDurationGoodbye
+        }
+    }
+}
