@@ -1,0 +1,67 @@
+/// Byte values and character classes shared by the text-based codecs (HTTP, SSE).
+enum ASCII {
+    static let nul: UInt8 = 0x00
+    static let tab: UInt8 = 0x09
+    static let lf: UInt8 = 0x0A
+    static let cr: UInt8 = 0x0D
+    static let space: UInt8 = 0x20
+    static let colon: UInt8 = 0x3A
+    static let semicolon: UInt8 = 0x3B
+    static let equals: UInt8 = 0x3D
+    static let slash: UInt8 = 0x2F
+    static let dot: UInt8 = 0x2E
+    static let zero: UInt8 = 0x30
+    static let nine: UInt8 = 0x39
+    static let del: UInt8 = 0x7F
+
+    /// RFC 9110 §5.6.2: tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" /
+    /// "`" / "|" / "~" / DIGIT / ALPHA.
+    static let tokenTable: [Bool] = (0..<256).map { value in
+        let b = UInt8(value)
+        if isDigit(b) || (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { return true }
+        return Array("!#$%&'*+-.^_`|~".utf8).contains(b)
+    }
+
+    @inline(__always) static func isToken(_ b: UInt8) -> Bool { tokenTable[Int(b)] }
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= zero && b <= nine }
+    @inline(__always) static func isWhitespace(_ b: UInt8) -> Bool { b == space || b == tab }
+
+    /// RFC 9110 §5.5: field-vchar = VCHAR / obs-text, plus SP and HTAB inside a value.
+    @inline(__always) static func isFieldValueByte(_ b: UInt8) -> Bool {
+        b == tab || (b >= space && b != del)
+    }
+
+    /// Value of a hexadecimal digit, or nil.
+    @inline(__always) static func hexValue(_ b: UInt8) -> Int? {
+        switch b {
+        case 0x30...0x39: return Int(b - 0x30)
+        case 0x41...0x46: return Int(b - 0x41 + 10)
+        case 0x61...0x66: return Int(b - 0x61 + 10)
+        default: return nil
+        }
+    }
+
+    @inline(__always) static func lowercased(_ b: UInt8) -> UInt8 {
+        b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+    }
+
+    /// ASCII case-insensitive equality of two strings, without allocating.
+    static func caseInsensitiveEquals(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { ua in
+            b.withUTF8 { ub in
+                guard ua.count == ub.count else { return false }
+                for i in 0..<ua.count where lowercased(ua[i]) != lowercased(ub[i]) { return false }
+                return true
+            }
+        }
+    }
+
+    /// Strips leading and trailing SP/HTAB (RFC 9110 OWS) from a string.
+    static func trimmingWhitespace(_ s: Substring) -> Substring {
+        var s = s
+        while let f = s.utf8.first, isWhitespace(f) { s = s.dropFirst() }
+        while let l = s.utf8.last, isWhitespace(l) { s = s.dropLast() }
+        return s
+    }
+}
