@@ -35,6 +35,8 @@ let package = Package(
         // L0: pure, no I/O.
         .target(name: "Media", dependencies: ["COpus", "CSpeexDSP"], swiftSettings: strict),
         .target(name: "Wire", swiftSettings: strict),
+        // Test support shared by test targets: chunk-split verifier, seeded random inputs.
+        .target(name: "SwitchboardTesting", dependencies: ["Wire"], swiftSettings: strict),
 
         // L2: sockets, loops, TLS, HTTP/WebSocket servers and clients.
         .target(name: "Net", dependencies: [
@@ -53,6 +55,10 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ], swiftSettings: strict),
 
+        .executableTarget(name: "switchboard-bench-wire", dependencies: ["Wire"], path: "Sources/BenchWire",
+                          swiftSettings: strict),
+
         .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
+        .testTarget(name: "WireTests", dependencies: ["Wire", "SwitchboardTesting"], swiftSettings: strict),
     ]
 )
