@@ -111,7 +111,13 @@ struct HTTPMessageParser {
                 guard try consumeChunkTerminator() else { return try waitInsideMessage() }
                 state = .chunkSizeLine
             case .bodyUntilClose:
-                if !input.isEmpty { return .body(input.takeAll()) }
+                if !input.isEmpty {
+                    let allowed = limits.maxBodyBytes - head.bodyBytes
+                    guard allowed > 0 else { throw HTTPParseError(.bodyTooLarge, at: input.offset) }
+                    let count = min(allowed, input.count)
+                    head.bodyBytes += count
+                    return .body(input.take(count))
+                }
                 guard inputEnded else { return nil }
                 return finishMessage(trailers: HTTPHeaders())
             case .endPending(let trailers):
