@@ -19,13 +19,27 @@ public struct SHA1: Sendable {
     }
 
     public mutating func update<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
-        for byte in bytes {
-            block.append(byte)
-            if block.count == Self.blockSize {
-                compress()
-                block.removeAll(keepingCapacity: true)
-            }
+        let handled: Void? = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
+        if handled == nil { Array(bytes).withUnsafeBytes { update($0) } }
+    }
+
+    /// Hashes whole blocks straight from `bytes`; only a partial block is copied aside.
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        var index = 0
+        if !block.isEmpty {
+            let take = min(Self.blockSize - block.count, bytes.count)
+            block.append(contentsOf: bytes[0..<take])
+            index = take
+            guard block.count == Self.blockSize else { return }
+            let full = block  // a copy: `compress` mutates self while reading it
+            full.withUnsafeBytes { compress($0) }
+            block.removeAll(keepingCapacity: true)
         }
+        while index + Self.blockSize <= bytes.count {
+            compress(UnsafeRawBufferPointer(rebasing: bytes[index..<(index + Self.blockSize)]))
+            index += Self.blockSize
+        }
+        block.append(contentsOf: bytes[index...])
     }
 
     /// Pads (FIPS 180-4 §5.1.1) and returns the digest. The value is spent afterwards.
@@ -34,12 +48,14 @@ public struct SHA1: Sendable {
         block.append(0x80)
         if block.count > Self.blockSize - 8 {
             while block.count < Self.blockSize { block.append(0) }
-            compress()
+            let full = block  // a copy: `compress` mutates self while reading it
+            full.withUnsafeBytes { compress($0) }
             block.removeAll(keepingCapacity: true)
         }
         while block.count < Self.blockSize - 8 { block.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { block.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        compress()
+        let full = block  // a copy: `compress` mutates self while reading it
+        full.withUnsafeBytes { compress($0) }
         var digest: [UInt8] = []
         digest.reserveCapacity(20)
         for word in [state.0, state.1, state.2, state.3, state.4] {
@@ -48,8 +64,8 @@ public struct SHA1: Sendable {
         return digest
     }
 
-    /// FIPS 180-4 §6.1.2: processes the 64 bytes in `block`.
-    private mutating func compress() {
+    /// FIPS 180-4 §6.1.2: processes one 64-byte block.
+    private mutating func compress(_ block: UnsafeRawBufferPointer) {
         totalBytes &+= UInt64(Self.blockSize)
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { w in
             for t in 0..<16 {
