@@ -15,14 +15,15 @@ enum ASCII {
     static let del: UInt8 = 0x7F
 
     /// RFC 9110 §5.6.2: tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" /
-    /// "`" / "|" / "~" / DIGIT / ALPHA.
-    static let tokenTable: [Bool] = (0..<256).map { value in
-        let b = UInt8(value)
-        if isDigit(b) || (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { return true }
-        return Array("!#$%&'*+-.^_`|~".utf8).contains(b)
-    }
+    /// "`" / "|" / "~" / DIGIT / ALPHA, as bitmaps of bytes 0–63 and 64–127 (tested against the list).
+    static let tokenBitsLow: UInt64 = 0x03FF_6CFA_0000_0000
+    static let tokenBitsHigh: UInt64 = 0x57FF_FFFF_C7FF_FFFE
 
-    @inline(__always) static func isToken(_ b: UInt8) -> Bool { tokenTable[Int(b)] }
+    @inline(__always) static func isToken(_ b: UInt8) -> Bool {
+        if b < 64 { return tokenBitsLow >> UInt64(b) & 1 != 0 }
+        if b < 128 { return tokenBitsHigh >> UInt64(b - 64) & 1 != 0 }
+        return false
+    }
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= zero && b <= nine }
     @inline(__always) static func isWhitespace(_ b: UInt8) -> Bool { b == space || b == tab }
 
@@ -47,14 +48,16 @@ enum ASCII {
 
     /// ASCII case-insensitive equality of two strings, without allocating.
     static func caseInsensitiveEquals(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { ua in
-            b.withUTF8 { ub in
-                guard ua.count == ub.count else { return false }
-                for i in 0..<ua.count where lowercased(ua[i]) != lowercased(ub[i]) { return false }
+        let left = a.utf8, right = b.utf8
+        guard left.count == right.count else { return false }
+        let contiguous = left.withContiguousStorageIfAvailable { l in
+            right.withContiguousStorageIfAvailable { r in
+                for i in 0..<l.count where lowercased(l[i]) != lowercased(r[i]) { return false }
                 return true
             }
         }
+        if let contiguous, let result = contiguous { return result }
+        return left.elementsEqual(right) { lowercased($0) == lowercased($1) }
     }
 
     /// Strips leading and trailing SP/HTAB (RFC 9110 OWS) from a string.

@@ -42,7 +42,7 @@ struct HTTPMessageParser {
     struct PendingHead {
         var request: HTTPStartLine.Request?
         var status: HTTPStartLine.Status?
-        var fields = HTTPHeaders()
+        var fields = HTTPHeaders(reservingCapacity: 16)
         var fieldBytes = 0
         var framing = HTTPFramingFields()
         var bodyBytes = 0

@@ -79,21 +79,34 @@ public struct SSEParser: Sendable {
 
     /// Finds the end of the line at the front: (content length, terminator length), nil if incomplete.
     private mutating func scanLine() throws(SSEParseError) -> (Int, Int)? {
+        enum Scan { case line(Int, Int, skipLineFeed: Bool), needMore(Int), tooLong(Int) }
         let limit = maxEventBytes - builder.eventBytes
-        var i = scanned
-        let count = input.count
-        while i < count {
-            let b = input[i]
-            if b == ASCII.lf { scanned = 0; return (i, 1) }
-            if b == ASCII.cr {
-                scanned = 0
-                guard i + 1 < count else { skipLineFeed = true; return (i, 1) }
-                return (i, input[i + 1] == ASCII.lf ? 2 : 1)
+        let start = scanned
+        let scan: Scan = input.withBytes(from: 0, length: input.count) { bytes in
+            var i = start
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == ASCII.lf { return .line(i, 1, skipLineFeed: false) }
+                if b == ASCII.cr {
+                    // A CR ending this read may be the first half of a CRLF: skip a LF that comes next.
+                    guard i + 1 < bytes.count else { return .line(i, 1, skipLineFeed: true) }
+                    return .line(i, bytes[i + 1] == ASCII.lf ? 2 : 1, skipLineFeed: false)
+                }
+                if i >= limit { return .tooLong(i) }
+                i += 1
             }
-            if i >= limit { throw SSEParseError(.eventTooLarge, at: input.offset + i) }
-            i += 1
+            return .needMore(i)
         }
-        scanned = i
-        return nil
+        switch scan {
+        case .line(let length, let terminator, let skip):
+            scanned = 0
+            skipLineFeed = skip
+            return (length, terminator)
+        case .needMore(let position):
+            scanned = position
+            return nil
+        case .tooLong(let position):
+            throw SSEParseError(.eventTooLarge, at: input.offset + position)
+        }
     }
 }

@@ -26,3 +26,18 @@ import Wire
         #expect(headers["x@"] == "at")
     }
 }
+
+@Suite struct HTTPTokenTests {
+    /// The parser's token bitmaps must match RFC 9110 §5.6.2 exactly: a wrong bit accepts or refuses
+    /// method and field-name bytes.
+    @Test func everyByteIsClassifiedAsRFC9110Says() {
+        let tchar = Set("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
+        for byte in 0...255 {
+            let name = "X" + String(decoding: [UInt8(byte)], as: UTF8.self)
+            let request = "GET / HTTP/1.1\r\nHost: h\r\n" + name + ": v\r\n\r\n"
+            guard byte < 128, byte != 0x0A, byte != 0x0D, byte != 0x3A else { continue }
+            let accepted = Transcripts.requests(request).failure == nil
+            #expect(accepted == tchar.contains(UInt8(byte)), "byte \(byte)")
+        }
+    }
+}
