@@ -17,6 +17,11 @@ struct HTTPFramingFields {
     private(set) var hostCount = 0
     private(set) var secondHostOffset = 0
 
+    /// Content-Length and Transfer-Encoding decide where the body ends.
+    static func isFramingField(_ name: String) -> Bool {
+        ASCII.caseInsensitiveEquals(name, "content-length") || ASCII.caseInsensitiveEquals(name, "transfer-encoding")
+    }
+
     mutating func observe(name: String, value: String, lineOffset: Int) throws(HTTPParseError) {
         if ASCII.caseInsensitiveEquals(name, "content-length") {
             try observeContentLength(value, lineOffset: lineOffset)

@@ -157,6 +157,10 @@ struct HTTPMessageParser {
         head.fieldBytes += line.length
         switch parsed {
         case .continuation(let text):
+            // Folding onto a framing field would change it after `HTTPFramingFields` decided on it.
+            if let last = head.fields.fields.last?.name, HTTPFramingFields.isFramingField(last) {
+                throw HTTPParseError(.obsoleteLineFolding, at: base)
+            }
             head.fields.appendToLastValue(" " + text)
         case .field(let name, let value):
             guard head.fields.count < limits.maxHeaderCount else { throw HTTPParseError(.tooManyFields, at: base) }

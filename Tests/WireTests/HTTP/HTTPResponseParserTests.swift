@@ -55,6 +55,11 @@ import Wire
         #expect(head.headers["x-folded"] == "first second third")
     }
 
+    @Test func foldingOntoAFramingFieldIsRefused() {
+        let response = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n 6\r\n\r\nabcde"
+        #expect(Transcripts.responses(response).failure == HTTPParseError(.obsoleteLineFolding, at: 36))
+    }
+
     @Test func statusLineWithoutReasonIsAccepted() {
         let transcript = Transcripts.responses("HTTP/1.1 200\r\nContent-Length: 0\r\n\r\n")
         guard case .head(let head) = transcript.outputs.first else { Issue.record("\(transcript)"); return }
