@@ -15,6 +15,11 @@ let audio = (0..<160).map { UInt8(truncatingIfNeeded: $0 &* 37) }
 let maskingKey = WebSocketMaskingKey(0x37, 0xFA, 0x21, 0x3D)
 let maskedFrame = WebSocketFrameEncoder.frame(opcode: .binary, payload: audio, maskingKey: maskingKey)
 
+/// A Twilio Media Streams "media" message (20 ms of µ-law as base64 in JSON) in a masked text frame.
+let twilioMedia = "{\"event\":\"media\",\"sequenceNumber\":\"42\",\"media\":{\"track\":\"inbound\",\"chunk\":\"41\","
+    + "\"timestamp\":\"820\",\"payload\":\"\(Base64.encode(audio))\"},\"streamSid\":\"MZ0123456789abcdef\"}"
+let twilioFrame = WebSocketFrameEncoder.text(twilioMedia, maskingKey: maskingKey)
+
 /// One OpenAI chat-completions streaming chunk.
 let sseChunk = Array(("data: {\"id\":\"chatcmpl-9x\",\"object\":\"chat.completion.chunk\",\"created\":1767000000,"
     + "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\" opens\"},\"finish_reason\":null}]}\n\n").utf8)
@@ -54,6 +59,11 @@ let benchmarks: [(String, Int, () -> Int)] = [
         guard case .binary(let bytes)? = try? assembler.nextMessage() else { return -1 }
         return bytes.count
     }),
+    ("WebSocket text message decode (Twilio media JSON)", twilioFrame.count, {
+        assembler.append(twilioFrame)
+        guard case .text(let text)? = try? assembler.nextMessage() else { return -1 }
+        return text.utf8.count
+    }),
     ("WebSocket frame encode (masked binary)", maskedFrame.count, {
         encoded.removeAll(keepingCapacity: true)
         WebSocketFrameEncoder.appendFrame(opcode: .binary, payload: audio, maskingKey: maskingKey, to: &encoded)
@@ -72,11 +82,11 @@ let benchmarks: [(String, Int, () -> Int)] = [
 
 /// Optional arguments: words a benchmark's name must contain (case-insensitive), e.g. `http`.
 let filters = CommandLine.arguments.dropFirst().map { $0.lowercased() }
-print("benchmark                                   bytes   median ns     p95 ns     p99 ns")
+print("benchmark                                          bytes   median ns     p95 ns     p99 ns")
 for (name, bytes, operation) in benchmarks where filters.allSatisfy({ name.lowercased().contains($0) }) {
     let figures = Stopwatch.measure(operation)
     let columns = [figures.median, figures.p95, figures.p99].map { pad(String(Int($0 + 0.5)), 11) }
-    print(name.padding(43) + pad(String(bytes), 6) + columns.joined())
+    print(name.padding(50) + pad(String(bytes), 6) + columns.joined())
 }
 
 func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }

@@ -8,6 +8,9 @@ public struct UTF8Validator: Sendable, Equatable {
     private var lower: UInt8 = 0x80
     private var upper: UInt8 = 0xBF
 
+    /// The high bit of each byte of a 64-bit word: set only by non-ASCII bytes.
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
     public init() {}
 
     /// True when the bytes seen so far end on a character boundary.
@@ -17,10 +20,16 @@ public struct UTF8Validator: Sendable, Equatable {
     public mutating func validate(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let n = bytes.count
+        let raw = UnsafeRawBufferPointer(bytes)
         while i < n {
             let b = bytes[i]
             if pending == 0 {
-                if b < 0x80 { i += 1; continue }
+                if b < 0x80 {
+                    // ASCII fast path: skip eight bytes at a time while none has the high bit set.
+                    i += 1
+                    while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & Self.highBits == 0 { i += 8 }
+                    continue
+                }
                 switch b {
                 case 0xC2...0xDF: pending = 1; lower = 0x80; upper = 0xBF
                 case 0xE0: pending = 2; lower = 0xA0; upper = 0xBF
