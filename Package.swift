@@ -43,6 +43,8 @@ let package = Package(
         // L1: provider protocols (Speech) and the pure per-call turn machine (Conversation).
         .target(name: "Speech", dependencies: ["Media"], swiftSettings: strict),
         .target(name: "Conversation", dependencies: ["Speech", "Media"], swiftSettings: strict),
+        // Test support shared by test targets: chunk-split verifier, seeded random inputs.
+        .target(name: "SwitchboardTesting", dependencies: ["Wire"], swiftSettings: strict),
 
         // L2: sockets, loops, TLS, HTTP/WebSocket servers and clients.
         .target(name: "Net", dependencies: [
@@ -73,5 +75,10 @@ let package = Package(
         // Benchmarks: print figures, never asserted in tests.
         .executableTarget(name: "switchboard-bench-turn", dependencies: ["Conversation", "Speech"],
                           path: "Sources/BenchTurn", swiftSettings: strict),
+        .executableTarget(name: "switchboard-bench-wire", dependencies: ["Wire"], path: "Sources/BenchWire",
+                          swiftSettings: strict),
+
+        .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
+        .testTarget(name: "WireTests", dependencies: ["Wire", "SwitchboardTesting"], swiftSettings: strict),
     ]
 )
