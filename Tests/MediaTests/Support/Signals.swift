@@ -78,6 +78,21 @@ enum Signals {
         return Double(rate) * Double(crossings.count - 1) / (last - first)
     }
 
+    /// The lag in `lags` with the highest normalised autocorrelation: the pitch period of a voiced block.
+    static func pitchPeriod(_ samples: ArraySlice<Int16>, lags: ClosedRange<Int>) -> Int {
+        let x = samples.map(Double.init)
+        func correlation(_ lag: Int) -> Double {
+            var cross = 0.0, energyA = 0.0, energyB = 0.0
+            for index in 0..<(x.count - lag) {
+                cross += x[index] * x[index + lag]
+                energyA += x[index] * x[index]
+                energyB += x[index + lag] * x[index + lag]
+            }
+            return cross / max(1, (energyA * energyB).squareRoot())
+        }
+        return lags.max { correlation($0) < correlation($1) }!
+    }
+
     /// Splits `samples` into 20 ms frames at `rate` (dropping a partial tail).
     static func frames(_ samples: [Int16], rate: SampleRate) -> [AudioFrame] {
         let size = rate.samplesPerFrame
