@@ -54,5 +54,8 @@ let package = Package(
         ], swiftSettings: strict),
 
         .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
+        // Media benchmark: ns per 20 ms frame (swift build -c release --product switchboard-bench-media).
+        .executableTarget(name: "switchboard-bench-media", dependencies: ["Media"], path: "Sources/BenchMedia",
+                          swiftSettings: strict),
     ]
 )

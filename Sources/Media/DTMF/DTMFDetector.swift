@@ -86,8 +86,7 @@ public struct DTMFDetector: Sendable {
 
     /// The key the latest window holds, if it passes every acceptance rule.
     func classifyWindow() -> DTMFDigit? {
-        var amplitudes = InlineArray<8, Float>(repeating: 0)  // on the stack: nothing allocated per window
-        for tone in 0..<8 { amplitudes[tone] = analyzer.toneAmplitude(tone) }
+        let amplitudes = analyzer.toneAmplitudes()  // inline storage: nothing allocated per window
         let row = (0..<4).max { amplitudes[$0] < amplitudes[$1] }!
         let column = (4..<8).max { amplitudes[$0] < amplitudes[$1] }!
         let low = amplitudes[row], high = amplitudes[column]

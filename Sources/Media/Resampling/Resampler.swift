@@ -27,11 +27,19 @@ public final class Resampler {
     /// Rate of the output stream.
     public let outputRate: SampleRate
     private let state: OpaquePointer?
+    /// Float staging for the speex float API: its int API rounds each output sample through a libm
+    /// `floor` call, which costs more than the filter at these frame sizes (measured: 3.4 of 5.2 µs).
+    private var floatInput: [Float]
+    private var floatOutput: [Float]
+    /// Input is staged in pieces of at most this many samples (20 ms at 48 kHz).
+    static let stagingInputSamples = 960
 
     /// Creates a resampler from `inputRate` to `outputRate`.
     public init(from inputRate: SampleRate, to outputRate: SampleRate, quality: Quality = .voip) throws(MediaError) {
         self.inputRate = inputRate
         self.outputRate = outputRate
+        floatInput = [Float](repeating: 0, count: Self.stagingInputSamples)
+        floatOutput = [Float](repeating: 0, count: Self.stagingInputSamples * outputRate.hertz / inputRate.hertz + 2)
         guard inputRate != outputRate else {
             state = nil
             return
@@ -71,17 +79,36 @@ public final class Resampler {
             _ = output.initialize(fromContentsOf: input)
             return input.count
         }
-        guard let inputBase = input.baseAddress, let outputBase = output.baseAddress else { return 0 }
         var consumed = 0
         var produced = 0
         while consumed < input.count {
-            var inputLength = spx_uint32_t(input.count - consumed)
-            var outputLength = spx_uint32_t(output.count - produced)
-            precondition(outputLength > 0, "Resampler output too small for \(input.count) input samples")
-            speex_resampler_process_int(state, 0, inputBase + consumed, &inputLength, outputBase + produced, &outputLength)
+            let piece = min(Self.stagingInputSamples, input.count - consumed)
+            produced += floatInput.withUnsafeMutableBufferPointer { staged in
+                floatOutput.withUnsafeMutableBufferPointer { result in
+                    SampleConversion.toFloat(UnsafeBufferPointer(rebasing: input[consumed..<(consumed + piece)]), staged)
+                    return resample(state, staged: piece, from: staged, via: result,
+                                    into: UnsafeMutableBufferPointer(rebasing: output[produced...]))
+                }
+            }
+            consumed += piece
+        }
+        return produced
+    }
+
+    /// Runs speex over `count` staged samples and writes the rounded, clamped output; returns its length.
+    private func resample(_ state: OpaquePointer, staged count: Int, from staged: UnsafeMutableBufferPointer<Float>,
+                          via result: UnsafeMutableBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Int16>) -> Int {
+        var consumed = 0, produced = 0
+        while consumed < count {
+            var inputLength = spx_uint32_t(count - consumed)
+            var outputLength = spx_uint32_t(result.count)
+            speex_resampler_process_float(state, 0, staged.baseAddress! + consumed, &inputLength, result.baseAddress!, &outputLength)
+            precondition(inputLength > 0 || outputLength > 0, "speex resampler made no progress")
+            precondition(produced + Int(outputLength) <= output.count, "Resampler output too small for \(count) input samples")
+            SampleConversion.toInt16(UnsafeBufferPointer(rebasing: result[..<Int(outputLength)]),
+                                     UnsafeMutableBufferPointer(rebasing: output[produced...]))
             consumed += Int(inputLength)
             produced += Int(outputLength)
-            precondition(inputLength > 0 || outputLength > 0, "speex resampler made no progress")
         }
         return produced
     }
