@@ -20,10 +20,15 @@ if arguments.count == 3, arguments[1] == "frames", let count = Int(arguments[2])
     let decoder = try Opus.Decoder(sampleRate: .hz16000)
     var packet: [UInt8] = []
     var decoded = AudioFrame.silence(.hz16000)
+    var dtmf = DTMFDetector(sampleRate: .hz8000)
+    var aLaw: [UInt8] = []
     for index in 0..<count {
         chain.run(workloads.codes[index % workloads.codes.count])
         try encoder.encode(workloads.speech16k[index % workloads.speech16k.count], into: &packet)
         try decoder.decode(packet, into: &decoded)
+        if index % 10 == 0 { try decoder.concealLoss(into: &decoded) }
+        dtmf.process(workloads.speech8k[index % workloads.speech8k.count]) { _ in }
+        ALaw.encode(chain.back, into: &aLaw)
     }
     print("ran \(count) frames, edges \(chain.edges), last packet \(packet.count) bytes")
     exit(0)
