@@ -55,6 +55,7 @@ public struct TelephoneEventParser: Sendable {
 
 /// Why a telephone-event payload was rejected, and the byte offset where that was found.
 public struct TelephoneEventError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What was wrong with the payload.
     public enum Reason: Equatable, Sendable {
         /// No bytes at all.
         case empty

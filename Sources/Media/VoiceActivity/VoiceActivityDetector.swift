@@ -70,6 +70,7 @@ extension VoiceActivityDetector where Classifier == EnergySpeechClassifier {
 
 /// A speech boundary found by `VoiceActivityDetector`.
 public struct VoiceActivityEdge: Sendable, Equatable, CustomStringConvertible {
+    /// Which boundary: the start or the end of an utterance.
     public enum Kind: Sendable, Equatable {
         case speechStarted
         case speechEnded

@@ -101,6 +101,25 @@ import Testing
         #expect(abs(measured - 440) < 2, "\(measured) Hz")
     }
 
+    @Test func resetMakesEncoderAndDecoderBehaveAsNew() throws {
+        let frames = Signals.frames(SpeechLike.signal(rate: 16_000, seconds: 0.3), rate: .hz16000)
+        func run(_ encoder: Opus.Encoder, _ decoder: Opus.Decoder) throws -> [[Int16]] {
+            var packet: [UInt8] = [], frame = AudioFrame.silence(.hz16000), out: [[Int16]] = []
+            for input in frames {
+                try encoder.encode(input, into: &packet)
+                try decoder.decode(packet, into: &frame)
+                out.append(frame.samples)
+            }
+            return out
+        }
+        let encoder = try Opus.Encoder(sampleRate: .hz16000), decoder = try Opus.Decoder(sampleRate: .hz16000)
+        let first = try run(encoder, decoder)
+        #expect(try run(encoder, decoder) != first)  // history carried over
+        encoder.reset()
+        decoder.reset()
+        #expect(try run(encoder, decoder) == first)
+    }
+
     @Test func encodeReusesThePacketBuffer() throws {
         let encoder = try Opus.Encoder(sampleRate: .hz16000)
         let frames = Signals.frames(SpeechLike.signal(rate: 16_000, seconds: 0.4), rate: .hz16000)
