@@ -80,5 +80,8 @@ let package = Package(
 
         .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
         .testTarget(name: "WireTests", dependencies: ["Wire", "SwitchboardTesting"], swiftSettings: strict),
+        // Media benchmark: ns per 20 ms frame (swift build -c release --product switchboard-bench-media).
+        .executableTarget(name: "switchboard-bench-media", dependencies: ["Media"], path: "Sources/BenchMedia",
+                          swiftSettings: strict),
     ]
 )
