@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
     ],
     targets: [
         // C entry points, one per library.
@@ -40,6 +41,7 @@ let package = Package(
         .target(name: "Net", dependencies: [
             "Wire", "CSystemShims", "COpenSSL", "CCurl",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "HeapModule", package: "swift-collections"),
         ], swiftSettings: strict),
 
         // L5: the daemon and CLI.
@@ -54,5 +56,10 @@ let package = Package(
         ], swiftSettings: strict),
 
         .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
+        .testTarget(name: "NetTests", dependencies: ["Net", "CSystemShims"], swiftSettings: strict),
+
+        // Benchmarks (print figures; never run as tests).
+        .executableTarget(name: "switchboard-bench-net", dependencies: ["Net", "CSystemShims"],
+                          path: "Sources/BenchNet", swiftSettings: strict),
     ]
 )
