@@ -29,6 +29,8 @@ public final class EventLoop: @unchecked Sendable {
     private(set) var now: UInt64 = Syscalls.monotonicNanoseconds()
     /// One read buffer for every stream on this loop: handlers consume bytes before the next read.
     let readBuffer: UnsafeMutableRawBufferPointer
+    /// iovecs for gathered sends, shared by the loop's streams (filled and used within one call).
+    let writeVectors: UnsafeMutableBufferPointer<iovec>
     /// recvmmsg vectors shared by this loop's UDP sockets, and sendmmsg vectors (made on first use).
     lazy var receiveSlots = DatagramSlots()
     lazy var sendSlots = DatagramSlots()
@@ -50,6 +52,8 @@ public final class EventLoop: @unchecked Sendable {
             throw error
         }
         readBuffer = .allocate(byteCount: Self.readBufferSize, alignment: 16)
+        writeVectors = .allocate(capacity: WriteQueue.maxVectors)
+        writeVectors.initialize(repeating: iovec())
         let started = Semaphore()
         thread = LoopThread.start(name: name) { [self] in
             threadID = pthread_self()
@@ -59,7 +63,10 @@ public final class EventLoop: @unchecked Sendable {
         started.wait()
     }
 
-    deinit { readBuffer.deallocate() }
+    deinit {
+        readBuffer.deallocate()
+        writeVectors.deallocate()
+    }
 
     /// True on this loop's thread.
     public var inEventLoop: Bool { pthread_equal(pthread_self(), threadID) != 0 }

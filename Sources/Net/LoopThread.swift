@@ -30,6 +30,9 @@ struct LoopThread: @unchecked Sendable {
 
     /// Waits for the thread to finish. Never call it from the thread itself.
     func join() { pthread_join(handle, nil) }
+
+    /// Lets the thread clean up after itself when it ends (short-lived worker threads).
+    func detach() { pthread_detach(handle) }
 }
 
 /// A POSIX semaphore used for the few blocking hand-shakes (a loop thread announcing it runs,
