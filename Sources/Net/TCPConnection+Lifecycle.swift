@@ -24,7 +24,7 @@ extension TCPConnection {
         if connection.state == .open {
             loop.executeLocal { [connection] in connection.becameActive() }
         } else {
-            connection.connectTimer = loop.scheduleLocalTimer(after: options.connectTimeout) { [weak connection] in
+            connection.deadlineTimer = loop.scheduleLocalTimer(after: options.connectTimeout) { [weak connection] in
                 connection?.close(reason: .connectTimeout)
             }
         }
@@ -40,8 +40,8 @@ extension TCPConnection {
             return
         }
         state = .open
-        connectTimer?.cancel()
-        connectTimer = nil
+        deadlineTimer?.cancel()
+        deadlineTimer = nil
         lastActivity = loop.now
         updateInterest()
         becameActive()
@@ -63,15 +63,17 @@ extension TCPConnection {
         }
     }
 
-    /// Stops reading; closes once the queue has drained (at once if it is empty).
+    /// Stops delivering input; once the queue has drained, sends FIN and closes on the peer's FIN (or
+    /// after `lingerTimeout`). At once if nothing is queued and the input has already ended.
     func finishThenClose(reason: CloseReason) {
         guard state != .closed, closeAfterFlush == nil else { return }
-        if queue.isEmpty || state == .connecting {
+        if state == .connecting || (queue.isEmpty && inputEnded) {
             close(reason: reason)
             return
         }
         closeAfterFlush = reason
         updateInterest()
+        if state == .open, queue.isEmpty { flush() }
     }
 
     public func ioLoopClosing() { close(reason: .loopShutdown) }
@@ -88,9 +90,9 @@ extension TCPConnection {
         guard state != .closed else { return }
         state = .closed
         idleTimer?.cancel()
-        connectTimer?.cancel()
+        deadlineTimer?.cancel()
         idleTimer = nil
-        connectTimer = nil
+        deadlineTimer = nil
         if let registration { loop.deregister(registration) }
         registration = nil
         try? Syscalls.close(fd)

@@ -1,6 +1,10 @@
 import CSystemShims
 
 extension TCPConnection {
+    /// How long a graceful close waits for the peer's FIN after sending its own (nginx's
+    /// `lingering_timeout` default is 5 s; a voice server wants its descriptors back sooner).
+    static let lingerTimeout: Duration = .seconds(2)
+
     /// Sends `bytes` now if nothing is queued, queueing whatever the kernel does not take. Reports
     /// `.backPressure` once queued output reaches the high-water mark (reading stops until it drains),
     /// and closes the connection past `maxQueuedBytes`.
@@ -48,18 +52,28 @@ extension TCPConnection {
         }
         if backPressured, queue.byteCount <= options.lowWaterMark {
             backPressured = false
-            updateInterest()
-            handler?.connectionWritable()
+            handler?.connectionWritable() // may refill the queue; the interest is settled once below
             guard state == .open else { return }
         }
         if queue.isEmpty { outputDrained() }
         updateInterest()
     }
 
-    /// The queue is empty: carry out a pending half-close or close.
+    /// The queue is empty: carry out a pending half-close or close. A close sends FIN first and waits
+    /// (at most `lingerTimeout`) for the peer's FIN, reading and discarding meanwhile.
     private func outputDrained() {
         if let reason = closeAfterFlush {
-            close(reason: reason)
+            if inputEnded {
+                close(reason: reason)
+                return
+            }
+            if !outputShutDown {
+                outputShutDown = true
+                do { try Syscalls.shutdown(fd, how: Int32(SHUT_WR)) } catch { close(reason: reason); return }
+            }
+            if deadlineTimer == nil {
+                deadlineTimer = loop.scheduleLocalTimer(after: Self.lingerTimeout) { [weak self] in self?.close(reason: reason) }
+            }
             return
         }
         if outputShutdownRequested, !outputShutDown {

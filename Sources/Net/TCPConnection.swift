@@ -28,6 +28,10 @@ public final class TCPConnection: Connection, IOHandler, @unchecked Sendable {
         public var noDelay = true
         /// Client connects fail with `.connectTimeout` after this long.
         public var connectTimeout: Duration = .seconds(10)
+        /// `SO_SNDBUF` / `SO_RCVBUF` in bytes, or the kernel's autotuning. Small buffers make
+        /// back-pressure reach the application sooner.
+        public var sendBufferBytes: Int32? = nil
+        public var receiveBufferBytes: Int32? = nil
         /// Reads per readiness event while each fills the whole buffer (fairness bound).
         public var readsPerWake = 4
         public init() {}
@@ -55,7 +59,8 @@ public final class TCPConnection: Connection, IOHandler, @unchecked Sendable {
     var closeAfterFlush: CloseReason?
     var lastActivity: UInt64 = 0
     var idleTimer: TimerHandle?
-    var connectTimer: TimerHandle?
+    /// The connect timeout, then the lingering-close timeout.
+    var deadlineTimer: TimerHandle?
 
     init(fd: Int32, loop: EventLoop, remoteAddress: SocketAddress?, state: State, options: Options) {
         self.fd = fd
@@ -91,6 +96,8 @@ public final class TCPConnection: Connection, IOHandler, @unchecked Sendable {
 
     func configureSocket() throws(SystemError) {
         if options.noDelay { try Syscalls.setsockopt(fd, level: Int32(IPPROTO_TCP), name: TCP_NODELAY, value: Int32(1)) }
+        if let bytes = options.sendBufferBytes { try Syscalls.setsockopt(fd, level: SOL_SOCKET, name: SO_SNDBUF, value: bytes) }
+        if let bytes = options.receiveBufferBytes { try Syscalls.setsockopt(fd, level: SOL_SOCKET, name: SO_RCVBUF, value: bytes) }
     }
 
     func startWatching() throws(SystemError) {
@@ -136,6 +143,7 @@ public final class TCPConnection: Connection, IOHandler, @unchecked Sendable {
                 endOfInput()
                 return
             }
+            if closeAfterFlush != nil { continue } // closing: drain and discard until the peer's FIN
             lastActivity = loop.now
             handler?.connectionReceived(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
             if count < buffer.count { return }
@@ -145,6 +153,10 @@ public final class TCPConnection: Connection, IOHandler, @unchecked Sendable {
     private func endOfInput() {
         inputEnded = true
         updateInterest()
+        if let reason = closeAfterFlush {
+            if queue.isEmpty { close(reason: reason) }
+            return
+        }
         handler?.connectionInputEnded()
         guard state == .open else { return }
         if outputShutDown {
@@ -154,8 +166,13 @@ public final class TCPConnection: Connection, IOHandler, @unchecked Sendable {
         }
     }
 
+    /// Input is read while open and neither paused nor back-pressured; while closing it is read and
+    /// discarded, so closing never leaves unread bytes (which would make the kernel send RST and the
+    /// peer lose the reply still in flight).
     var wantsRead: Bool {
-        !inputEnded && !pausedByUser && !backPressured && closeAfterFlush == nil
+        if inputEnded { return false }
+        if closeAfterFlush != nil { return true }
+        return !pausedByUser && !backPressured
     }
 
     func wantedInterest() -> IOEvents {
