@@ -75,6 +75,8 @@ public final class TCPListener: IOHandler, @unchecked Sendable {
     }
 
     public var isOpen: Bool { fd >= 0 }
+    /// True while accepting is paused (connection cap reached, or descriptors exhausted).
+    public var isAcceptPaused: Bool { acceptPaused }
 
     public func ioReady(_ events: IOEvents) {
         while isOpen, connectionCount < options.maxConnections {
