@@ -1,0 +1,65 @@
+import Testing
+import Foundation
+@testable import Net
+
+extension NetTests {
+    @Suite struct EventLoopGroupTests {
+        @Test func nextHandsOutLoopsRoundRobin() throws {
+            let group = try EventLoopGroup(loopCount: 3, name: "t-rr")
+            defer { group.syncShutdown() }
+            let picks = (0..<6).map { _ in ObjectIdentifier(group.next()) }
+            #expect(Array(picks.prefix(3)) == Array(picks.suffix(3)))
+            #expect(Set(picks).count == 3)
+        }
+
+        /// Shutdown with a listener, open connections on both loops and a UDP socket: handlers hear
+        /// `.loopShutdown`, every descriptor the group opened is closed and the loop threads are gone.
+        @Test func shutdownClosesEveryDescriptorAndJoinsTheThreads() async throws {
+            let before = openDescriptors()
+            let group = try EventLoopGroup(loopCount: 2, name: "t-shut")
+            #expect(threadNames().filter { $0.hasPrefix("t-shut") }.count == 2)
+            let serverLog = EventLog<EchoHandler.Event>()
+            let listener = try await TCPListener.bind(.loopbackIPv4(), on: group) { EchoHandler($0, log: serverLog) }
+            let clientLogs = (0..<4).map { _ in EventLog<CollectingHandler.Event>() }
+            for (index, log) in clientLogs.enumerated() {
+                let loop = group.loops[index % 2]
+                try await loop.submit {
+                    _ = try TCPConnection.connect(to: listener.localAddress, on: loop) { _ in CollectingHandler(expecting: 1, log: log) }
+                }
+            }
+            let udpLog = EventLog<DatagramRecorder.Event>()
+            try await group.loops[1].submit {
+                _ = try UDPSocket.bind(.loopbackIPv4(), on: group.loops[1], handler: DatagramRecorder(log: udpLog))
+            }
+            _ = try await serverLog.collect(4) { $0.activeDescriptor != nil }
+            let during = openDescriptors()
+            let opened = during.filter { before[$0.key] != $0.value }
+            // An epoll and an eventfd per loop, the listener, both ends of 4 connections, the UDP socket.
+            let expectedMinimum = 2 * 2 + 1 + 4 * 2 + 1
+            #expect(opened.count >= expectedMinimum)
+
+            await group.shutdownGracefully()
+
+            let serverReasons = try await serverLog.collect(4) { $0.closeReason != nil }.compactMap(\.closeReason)
+            #expect(serverReasons == Array(repeating: .loopShutdown, count: 4))
+            for log in clientLogs {
+                #expect(try await log.first { $0.isClosed }.closeReason == .loopShutdown)
+            }
+            let udpClosed = try await udpLog.first { if case .closed = $0 { true } else { false } }
+            guard case .closed(let udpReason) = udpClosed else { return }
+            #expect(udpReason == .loopShutdown)
+            let after = openDescriptors()
+            let stillOpen = opened.filter { after[$0.key] == $0.value && !$0.value.hasPrefix("pipe:") && !$0.value.contains("timerfd") }
+            #expect(stillOpen.isEmpty, "\(stillOpen)")
+            #expect(threadNames().filter { $0.hasPrefix("t-shut") }.isEmpty)
+            #expect(!listener.isOpen)
+        }
+
+        @Test func syncShutdownStopsLoopsFromAPlainThread() throws {
+            let group = try EventLoopGroup(loopCount: 2, name: "t-sync")
+            #expect(threadNames().filter { $0.hasPrefix("t-sync") }.count == 2)
+            group.syncShutdown()
+            #expect(threadNames().filter { $0.hasPrefix("t-sync") }.isEmpty)
+        }
+    }
+}
