@@ -31,8 +31,9 @@ extension EventLoop {
         }
     }
 
-    /// Runs `body` on this loop's thread in the next turn, after the current I/O and timers. Must be
-    /// called on the loop thread; `body` need not be `Sendable` because it never leaves the thread.
+    /// Runs `body` on this loop's thread after the current handler, timer or job returns (never
+    /// re-entrantly), in this turn's job phase or the next. Must be called on the loop thread; `body`
+    /// need not be `Sendable` because it never leaves the thread.
     public func executeLocal(_ body: @escaping () -> Void) {
         preconditionInEventLoop()
         localJobs.append(body)

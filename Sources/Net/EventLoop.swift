@@ -121,23 +121,33 @@ public final class EventLoop: @unchecked Sendable {
         while let body = timers.popDue(now: now) { body() }
     }
 
-    /// Runs the jobs queued before this point; jobs they queue wait for the next turn (I/O goes first).
+    /// Runs the queued jobs. Local jobs they queue (an actor hop answering another, a close report) run
+    /// in further rounds of the same turn, up to `localJobRounds`, so a chain of same-loop hops does not
+    /// pay an `epoll_wait` per link; past that the rest waits for the next turn and I/O goes first.
     private func runJobs() {
         let drained = remote.withLock { queue in
             defer { queue.jobs.removeAll(keepingCapacity: true) }
             return queue.jobs
         }
         for job in drained { run(job) }
-        guard !localJobs.isEmpty else { return }
-        let local = localJobs
-        localJobs.removeAll(keepingCapacity: true)
-        for body in local { body() }
+        for _ in 0..<Self.localJobRounds where !localJobs.isEmpty {
+            let local = localJobs
+            localJobs.removeAll(keepingCapacity: true)
+            for body in local { body() }
+        }
     }
+
+    /// Rounds of local jobs per turn before I/O gets its turn again.
+    private static let localJobRounds = 64
 
     func run(_ job: RemoteJob) {
         switch job {
         case .closure(let body): body()
-        case .task(let task): task.runSynchronously(isolatedTo: asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
+        // `runSynchronously(on:)`, not `(isolatedTo:taskExecutor:)`: with the task executor set as
+        // well, the runtime no longer switched directly between actors sharing this loop and every
+        // same-loop await went through the queue (measured 4.9 µs instead of 0.12 µs, debug build).
+        // Tasks preferring this loop as their task executor still have their jobs enqueued here.
+        case .task(let task): task.runSynchronously(on: asUnownedSerialExecutor())
         case .stop: stopRequested = true
         }
     }

@@ -101,7 +101,7 @@ extension NetTests {
             await group.shutdownGracefully()
         }
 
-        @Test func localJobsQueuedDuringAJobRunOnALaterTurn() async throws {
+        @Test func localJobQueuedDuringAJobRunsAfterItReturnsNotInside() async throws {
             let group = try EventLoopGroup(loopCount: 1, name: "t-local")
             let loop = group.loops[0]
             let log = EventLog<[String]>()
