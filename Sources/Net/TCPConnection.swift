@@ -81,15 +81,29 @@ public final class TCPConnection: Connection, IOHandler, @unchecked Sendable {
 
     public var localAddress: SocketAddress? { fd >= 0 ? try? Syscalls.getsockname(fd) : nil }
 
-    /// Takes ownership of an accepted descriptor, makes its handler and starts reading. Loop thread only.
-    static func adopt(fd: Int32, on loop: EventLoop, options: Options,
+    /// Takes ownership of an accepted descriptor, makes its handler and starts reading. Throws (leaving
+    /// the descriptor to the caller) only before the handler exists; after that every failure is a
+    /// close reported to the handler, and `onClose` runs exactly once. Loop thread only.
+    static func adopt(fd: Int32, on loop: EventLoop, options: Options, onClose: @escaping () -> Void,
                       makeHandler: (TCPConnection) -> any ConnectionHandler) throws(SystemError) -> TCPConnection {
         loop.preconditionInEventLoop()
         let connection = TCPConnection(fd: fd, loop: loop, remoteAddress: try? Syscalls.getpeername(fd),
                                        state: .open, options: options)
-        try connection.configureSocket()
+        do {
+            try connection.configureSocket()
+        } catch {
+            connection.fd = -1
+            connection.state = .closed
+            throw error
+        }
+        connection.onClose = onClose
         connection.handler = makeHandler(connection)
-        try connection.startWatching()
+        do {
+            try connection.startWatching()
+        } catch {
+            connection.close(reason: .error(error))
+            return connection
+        }
         loop.executeLocal { [connection] in if connection.isOpen { connection.handler?.connectionActive() } }
         return connection
     }

@@ -118,8 +118,8 @@ public final class TCPListener: IOHandler, @unchecked Sendable {
         let makeHandler = self.makeHandler
         let adopt: @Sendable () -> Void = { [self] in
             do {
-                let connection = try TCPConnection.adopt(fd: descriptor, on: target, options: options, makeHandler: makeHandler)
-                connection.onClose = { [self] in connectionEnded() }
+                _ = try TCPConnection.adopt(fd: descriptor, on: target, options: options,
+                                            onClose: { [self] in connectionEnded() }, makeHandler: makeHandler)
             } catch {
                 try? Syscalls.close(descriptor)
                 connectionEnded()
