@@ -11,7 +11,11 @@ final class DatagramCounter: DatagramHandler {
 
 /// (c) Receive throughput with recvmmsg: a plain thread blasts 172-byte datagrams (an RTP packet of
 /// 20 ms G.711) with sendto as fast as it can; the receiving loop thread's CPU time comes from getrusage.
-func runUDPReceiveBench(group: EventLoopGroup, seconds: Double = 3) async throws {
+///
+/// With `busyMilliseconds > 0` the loop is also held (sleeping, no CPU) that long every 2× that
+/// period, as a loop serving many sockets would be, so datagrams pile up and recvmmsg takes them in
+/// full batches: the per-packet cost without a wake-up per packet.
+func runUDPReceiveBench(group: EventLoopGroup, seconds: Double = 3, busyMilliseconds: UInt32 = 0) async throws {
     let loop = group.loops[0]
     var options = UDPSocket.Options()
     options.receiveBufferBytes = 8 << 20
@@ -45,7 +49,15 @@ func runUDPReceiveBench(group: EventLoopGroup, seconds: Double = 3) async throws
     let (startPackets, startBatches, startCPU) = try await loop.submit { receiver.counts() }
     let start = nowNanoseconds()
     sender.start()
-    try await Task.sleep(for: .seconds(seconds))
+    if busyMilliseconds > 0 {
+        let deadline = nowNanoseconds() + UInt64(seconds * 1e9)
+        while nowNanoseconds() < deadline {
+            loop.execute { usleep(busyMilliseconds * 1000) }
+            try await Task.sleep(for: .milliseconds(Int(busyMilliseconds) * 2))
+        }
+    } else {
+        try await Task.sleep(for: .seconds(seconds))
+    }
     let (endPackets, endBatches, endCPU) = try await loop.submit { receiver.counts() }
     let elapsed = Double(nowNanoseconds() - start) / 1e9
     stop.set(true)
@@ -53,8 +65,9 @@ func runUDPReceiveBench(group: EventLoopGroup, seconds: Double = 3) async throws
     let packets = endPackets - startPackets
     let batches = max(1, endBatches - startBatches)
     let cpu = endCPU - startCPU
-    print(String(format: "(c) UDP receive: %.0f packets/s over %.1f s, %.2f CPU s per million packets on the loop thread, %.1f datagrams per recvmmsg, %d sent",
-                 Double(packets) / elapsed, elapsed, cpu / (Double(packets) / 1e6), Double(packets) / Double(batches), sent.get()))
+    let mode = busyMilliseconds > 0 ? "loop busy \(busyMilliseconds) ms of every \(2 * busyMilliseconds)" : "idle loop"
+    print(String(format: "(c) UDP receive, %@: %.0f packets/s over %.1f s, %.2f CPU s per million packets on the loop thread, %.1f datagrams per recvmmsg, %d sent",
+                 mode, Double(packets) / elapsed, elapsed, cpu / (Double(packets) / 1e6), Double(packets) / Double(batches), sent.get()))
     try await loop.submit { receiver.close() }
 }
 
