@@ -11,6 +11,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "switchboard", targets: ["switchboard"]),
+        .executable(name: "switchboard-bench-tls", targets: ["BenchTLS"]),
+        .executable(name: "switchboard-bench-net", targets: ["BenchNet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -36,6 +38,9 @@ let package = Package(
         // L0: pure, no I/O.
         .target(name: "Media", dependencies: ["COpus", "CSpeexDSP"], swiftSettings: strict),
         .target(name: "Wire", swiftSettings: strict),
+        .target(name: "Agents", dependencies: [
+            .product(name: "Yams", package: "Yams"),
+        ], swiftSettings: strict),
 
         // L2: sockets, loops, TLS, HTTP/WebSocket servers and clients.
         .target(name: "Net", dependencies: [
@@ -46,7 +51,7 @@ let package = Package(
 
         // L5: the daemon and CLI.
         .executableTarget(name: "switchboard", dependencies: [
-            "Media", "Wire", "Net",
+            "Media", "Wire", "Net", "Agents",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
@@ -55,11 +60,15 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ], swiftSettings: strict),
 
+        // Benchmark: TLS engines in memory and the streaming HTTP client (Docs/benchmarks.md).
+        .executableTarget(name: "BenchTLS", dependencies: ["Net"], swiftSettings: strict),
+
         .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
+        .testTarget(name: "AgentsTests", dependencies: ["Agents"], swiftSettings: strict),
+        .testTarget(name: "NetTLSTests", dependencies: ["Net"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "NetTests", dependencies: ["Net", "CSystemShims"], swiftSettings: strict),
 
-        // Benchmarks (print figures; never run as tests).
-        .executableTarget(name: "switchboard-bench-net", dependencies: ["Net", "CSystemShims"],
-                          path: "Sources/BenchNet", swiftSettings: strict),
+        // Benchmark: event loops, actor hops, TCP echo, UDP receive (Docs/benchmarks.md).
+        .executableTarget(name: "BenchNet", dependencies: ["Net", "CSystemShims"], swiftSettings: strict),
     ]
 )

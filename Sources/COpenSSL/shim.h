@@ -13,3 +13,5 @@ static inline long switchboard_SSL_CTX_set_min_proto_version(SSL_CTX *c, int v) 
 static inline long switchboard_SSL_CTX_set_mode(SSL_CTX *c, long m) { return SSL_CTX_set_mode(c, m); }
 static inline long switchboard_SSL_set_mode(SSL *s, long m) { return SSL_set_mode(s, m); }
 static inline long switchboard_BIO_get_mem_data(BIO *b, char **pp) { return BIO_get_mem_data(b, pp); }
+/* SSL_OP_* are 64-bit bit macros built from SSL_OP_BIT(n), which Swift does not import. */
+static inline uint64_t switchboard_SSL_CTX_disable_renegotiation(SSL_CTX *c) { return SSL_CTX_set_options(c, SSL_OP_NO_RENEGOTIATION); }

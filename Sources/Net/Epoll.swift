@@ -45,5 +45,5 @@ final class Epoll {
         return (event.data.u64, IOEvents(rawValue: event.events))
     }
 
-    func close() { try? Syscalls.close(fd) }
+    func close() throws(SystemError) { try Syscalls.close(fd) }
 }

@@ -25,6 +25,8 @@ public final class EventLoop: @unchecked Sendable {
     var timers = TimerQueue()
     var localJobs: [() -> Void] = []
     private var stopRequested = false
+    /// Set once the loop closed its epoll fd and eventfd without error (read after termination).
+    private(set) var ownDescriptorsClosed = false
     /// Monotonic nanoseconds read after the last wait; what timers and idle checks compare against.
     private(set) var now: UInt64 = Syscalls.monotonicNanoseconds()
     /// One read buffer for every stream on this loop: handlers consume bytes before the next read.
@@ -48,7 +50,7 @@ public final class EventLoop: @unchecked Sendable {
             wakeFD = try Syscalls.eventfd()
             try selector.add(wakeFD, interest: .readable, id: Self.wakeID)
         } catch {
-            selector.close()
+            try? selector.close()
             throw error
         }
         readBuffer = .allocate(byteCount: Self.readBufferSize, alignment: 16)
@@ -165,8 +167,13 @@ public final class EventLoop: @unchecked Sendable {
             defer { queue.terminationWaiters.removeAll() }
             return queue.terminationWaiters
         }
-        selector.close()
-        try? Syscalls.close(wakeFD)
+        do {
+            try selector.close()
+            try Syscalls.close(wakeFD)
+            ownDescriptorsClosed = true
+        } catch {
+            ownDescriptorsClosed = false
+        }
         for waiter in waiters { waiter() }
     }
 

@@ -75,6 +75,8 @@ public final class TCPListener: IOHandler, @unchecked Sendable {
     }
 
     public var isOpen: Bool { fd >= 0 }
+    /// The descriptor (for diagnostics and tests); -1 once closed.
+    public var descriptor: Int32 { fd }
     /// True while accepting is paused (connection cap reached, or descriptors exhausted).
     public var isAcceptPaused: Bool { acceptPaused }
 

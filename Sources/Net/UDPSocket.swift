@@ -60,6 +60,8 @@ public final class UDPSocket: IOHandler, @unchecked Sendable {
     }
 
     public var isOpen: Bool { fd >= 0 }
+    /// The descriptor (for diagnostics and tests); -1 once closed.
+    public var descriptor: Int32 { fd }
 
     // MARK: Receiving
 

@@ -5,6 +5,6 @@ import ArgumentParser
 struct Switchboard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Voice-agent orchestration server: SIP/RTP and WebSocket media to streaming STT, LLM and TTS.",
-        subcommands: [])
+        subcommands: [CheckCommand.self])
     func run() async throws { print("switchboard: nothing to serve yet") }
 }

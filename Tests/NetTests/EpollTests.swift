@@ -7,7 +7,7 @@ extension NetTests {
         /// back intact from one wait.
         @Test func reportsEachReadyDescriptorWithItsFull64BitId() throws {
             let epoll = try Epoll(capacity: 8)
-            defer { epoll.close() }
+            defer { try? epoll.close() }
             let pipes = try (0..<3).map { _ in try Syscalls.pipe() }
             defer { for pipe in pipes { try? Syscalls.close(pipe.read); try? Syscalls.close(pipe.write) } }
             let ids: [UInt64] = [0xDEAD_BEEF_0000_0001, 0x0123_4567_89AB_CDEF, UInt64.max - 1]
@@ -23,7 +23,7 @@ extension NetTests {
 
         @Test func modifiedAndRemovedInterestsAreHonoured() throws {
             let epoll = try Epoll(capacity: 4)
-            defer { epoll.close() }
+            defer { try? epoll.close() }
             let pipe = try Syscalls.pipe()
             defer { try? Syscalls.close(pipe.read); try? Syscalls.close(pipe.write) }
             try epoll.add(pipe.write, interest: .writable, id: 9)

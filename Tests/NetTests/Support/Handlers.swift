@@ -1,8 +1,10 @@
 import Net
+import Foundation
 
 /// Server side: echoes every byte back and reports its close reason and descriptor.
 final class EchoHandler: ConnectionHandler {
-    enum Event: Sendable { case active(fd: Int32), closed(CloseReason) }
+    /// `active` carries the descriptor and what /proc/self/fd says it is (`socket:[inode]`).
+    enum Event: Sendable { case active(fd: Int32, link: String), closed(CloseReason) }
     let connection: TCPConnection
     let log: EventLog<Event>?
 
@@ -11,7 +13,7 @@ final class EchoHandler: ConnectionHandler {
         self.log = log
     }
 
-    func connectionActive() { log?.record(.active(fd: connection.descriptor)) }
+    func connectionActive() { log?.record(.active(fd: connection.descriptor, link: descriptorLink(connection.descriptor))) }
     func connectionReceived(_ bytes: UnsafeRawBufferPointer) { connection.write(bytes) }
     func connectionClosed(_ reason: CloseReason) { log?.record(.closed(reason)) }
 }
@@ -53,10 +55,16 @@ extension CollectingHandler.Event {
 
 extension EchoHandler.Event {
     var closeReason: CloseReason? { if case .closed(let reason) = self { reason } else { nil } }
-    var activeDescriptor: Int32? { if case .active(let fd) = self { fd } else { nil } }
+    var activeDescriptor: Int32? { if case .active(let fd, _) = self { fd } else { nil } }
+    var activeLink: String? { if case .active(_, let link) = self { link } else { nil } }
 }
 
 /// Deterministic test payload of `count` bytes.
 func pattern(_ count: Int, seed: UInt8 = 7) -> [UInt8] {
     (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ Int(seed)) }
+}
+
+/// What /proc/self/fd says `fd` is (`socket:[inode]` for a socket: unique while it is open).
+func descriptorLink(_ fd: Int32) -> String {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(fd)")) ?? "?"
 }

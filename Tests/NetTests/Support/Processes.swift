@@ -11,6 +11,22 @@ func openDescriptors() -> [Int32: String] {
     return result
 }
 
+/// Entries of /proc/self/fd that are TCP sockets with local port `port` (a server's listener and its
+/// accepted connections), found through /proc/net/tcp's inode column. Other tests' sockets never match.
+func descriptorsOfTCPPort(_ port: UInt16) -> Int {
+    // Read to EOF: /proc files report size 0, and one page holds only the first few dozen sockets.
+    let data = FileHandle(forReadingAtPath: "/proc/net/tcp")?.readDataToEndOfFile() ?? Data()
+    let table = String(decoding: data, as: UTF8.self)
+    let hexPort = String(format: "%04X", port)
+    var inodes: Set<String> = []
+    for line in table.split(separator: "\n").dropFirst() {
+        let columns = line.split(separator: " ", omittingEmptySubsequences: true)
+        guard columns.count > 9, columns[1].hasSuffix(":\(hexPort)") else { continue }
+        inodes.insert("socket:[\(columns[9])]")
+    }
+    return openDescriptors().values.filter { inodes.contains($0) }.count
+}
+
 /// Names of this process's threads (from /proc/self/task/*/comm).
 func threadNames() -> [String] {
     let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
