@@ -50,6 +50,7 @@ public protocol Connection: AnyObject {
     /// False while output is above the high-water mark.
     var isWritable: Bool { get }
     var remoteAddress: SocketAddress? { get }
+    var localAddress: SocketAddress? { get }
     @discardableResult func write(_ bytes: UnsafeRawBufferPointer) -> WriteStatus
     /// Flushes what is queued, then shuts down the sending side (half-close); reading goes on.
     func shutdownOutput()

@@ -64,10 +64,11 @@ extension TCPConnection {
     }
 
     /// Stops delivering input; once the queue has drained, sends FIN and closes on the peer's FIN (or
-    /// after `lingerTimeout`). At once if nothing is queued and the input has already ended.
+    /// after `lingerTimeout`). At once if nothing is queued and the input has already ended or the
+    /// connect has not completed; bytes written while connecting are sent first.
     func finishThenClose(reason: CloseReason) {
         guard state != .closed, closeAfterFlush == nil else { return }
-        if state == .connecting || (queue.isEmpty && inputEnded) {
+        if queue.isEmpty && (state == .connecting || inputEnded) {
             close(reason: reason)
             return
         }

@@ -30,6 +30,16 @@ final class ReplyAndClose: ConnectionHandler {
     func connectionClosed(_ reason: CloseReason) {}
 }
 
+/// Gathers everything until the peer's end of stream, then reports it.
+final class GatherUntilEnd: ConnectionHandler {
+    let log: EventLog<[UInt8]>
+    private var bytes: [UInt8] = []
+    init(log: EventLog<[UInt8]>) { self.log = log }
+    func connectionReceived(_ chunk: UnsafeRawBufferPointer) { bytes.append(contentsOf: chunk) }
+    func connectionInputEnded() { log.record(bytes) }
+    func connectionClosed(_ reason: CloseReason) {}
+}
+
 extension NetTests {
     @Suite struct TCPClosingTests {
         @Test func halfClosedPeerStillGetsTheReplyWhenHalfClosureIsAllowed() async throws {
@@ -80,6 +90,24 @@ extension NetTests {
             let result = try await withTimeout(30, "python") { try await runPython(script, [String(listener.localAddress.port)]) }
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "500000")
+            await group.shutdownGracefully()
+        }
+
+        @Test func clientClosingRightAfterConnectAndWriteStillDeliversTheBytes() async throws {
+            let group = try EventLoopGroup(loopCount: 1, name: "t-fire")
+            let loop = group.loops[0]
+            let received = EventLog<[UInt8]>()
+            let listener = try await TCPListener.bind(.loopbackIPv4(), on: group) { _ in GatherUntilEnd(log: received) }
+            let clientLog = EventLog<CollectingHandler.Event>()
+            try await loop.submit {
+                let connection = try TCPConnection.connect(to: listener.localAddress, on: loop) { _ in
+                    CollectingHandler(expecting: 1, log: clientLog)
+                }
+                connection.write(pattern(100_000))
+                connection.close()
+            }
+            #expect(try await received.first() == pattern(100_000))
+            #expect(try await clientLog.first { $0.isClosed }.closeReason == .local)
             await group.shutdownGracefully()
         }
 
