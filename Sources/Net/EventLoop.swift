@@ -42,8 +42,8 @@ public final class EventLoop: @unchecked Sendable {
     /// Registration id of the wake-up eventfd (real registrations start at 1).
     private static let wakeID: UInt64 = 0
 
-    /// Starts a loop thread. Most code gets loops from an `EventLoopGroup`.
-    public init(name: String = "sb-loop") throws(SystemError) {
+    /// Starts a loop thread. Loops come from an `EventLoopGroup`, which also stops and joins them.
+    init(name: String) throws(SystemError) {
         self.name = name
         selector = try Epoll()
         do {
