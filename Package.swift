@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "switchboard", targets: ["switchboard"]),
         .executable(name: "switchboard-bench-tls", targets: ["BenchTLS"]),
+        .executable(name: "switchboard-bench-net", targets: ["BenchNet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -20,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
     ],
     targets: [
         // C entry points, one per library.
@@ -50,6 +52,7 @@ let package = Package(
         .target(name: "Net", dependencies: [
             "Wire", "CSystemShims", "COpenSSL", "CCurl",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "HeapModule", package: "swift-collections"),
         ], swiftSettings: strict),
 
         // L5: the daemon and CLI.
@@ -83,5 +86,9 @@ let package = Package(
         // Media benchmark: ns per 20 ms frame (swift build -c release --product switchboard-bench-media).
         .executableTarget(name: "switchboard-bench-media", dependencies: ["Media"], path: "Sources/BenchMedia",
                           swiftSettings: strict),
+        .testTarget(name: "NetTests", dependencies: ["Net", "CSystemShims"], swiftSettings: strict),
+
+        // Benchmark: event loops, actor hops, TCP echo, UDP receive (Docs/benchmarks.md).
+        .executableTarget(name: "BenchNet", dependencies: ["Net", "CSystemShims"], swiftSettings: strict),
     ]
 )
