@@ -11,8 +11,6 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "switchboard", targets: ["switchboard"]),
-        .executable(name: "switchboard-bench-tls", targets: ["BenchTLS"]),
-        .executable(name: "switchboard-bench-net", targets: ["BenchNet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -66,29 +64,25 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ], swiftSettings: strict),
 
-        // Benchmark: TLS engines in memory and the streaming HTTP client (Docs/benchmarks.md).
-        .executableTarget(name: "BenchTLS", dependencies: ["Net"], swiftSettings: strict),
-
-        .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
-        .testTarget(name: "AgentsTests", dependencies: ["Agents"], swiftSettings: strict),
-        .testTarget(name: "NetTLSTests", dependencies: ["Net"], exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "SpeechTests", dependencies: ["Speech", "Media"], swiftSettings: strict),
-        .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Speech"], swiftSettings: strict),
-
-        // Benchmarks: print figures, never asserted in tests.
-        .executableTarget(name: "switchboard-bench-turn", dependencies: ["Conversation", "Speech"],
-                          path: "Sources/BenchTurn", swiftSettings: strict),
-        .executableTarget(name: "switchboard-bench-wire", dependencies: ["Wire"], path: "Sources/BenchWire",
-                          swiftSettings: strict),
-
-        .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
-        .testTarget(name: "WireTests", dependencies: ["Wire", "SwitchboardTesting"], swiftSettings: strict),
-        // Media benchmark: ns per 20 ms frame (swift build -c release --product switchboard-bench-media).
+        // Benchmarks: print figures (median, p95, p99), never asserted in tests. See Docs/benchmarks.md.
         .executableTarget(name: "switchboard-bench-media", dependencies: ["Media"], path: "Sources/BenchMedia",
                           swiftSettings: strict),
-        .testTarget(name: "NetTests", dependencies: ["Net", "CSystemShims"], swiftSettings: strict),
+        .executableTarget(name: "switchboard-bench-wire", dependencies: ["Wire"], path: "Sources/BenchWire",
+                          swiftSettings: strict),
+        .executableTarget(name: "switchboard-bench-turn", dependencies: ["Conversation", "Speech"],
+                          path: "Sources/BenchTurn", swiftSettings: strict),
+        .executableTarget(name: "switchboard-bench-net", dependencies: ["Net", "CSystemShims"],
+                          path: "Sources/BenchNet", swiftSettings: strict),
+        .executableTarget(name: "switchboard-bench-tls", dependencies: ["Net"], path: "Sources/BenchTLS",
+                          swiftSettings: strict),
 
-        // Benchmark: event loops, actor hops, TCP echo, UDP receive (Docs/benchmarks.md).
-        .executableTarget(name: "BenchNet", dependencies: ["Net", "CSystemShims"], swiftSettings: strict),
+        // Tests mirror the sources.
+        .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
+        .testTarget(name: "WireTests", dependencies: ["Wire", "SwitchboardTesting"], swiftSettings: strict),
+        .testTarget(name: "AgentsTests", dependencies: ["Agents"], swiftSettings: strict),
+        .testTarget(name: "SpeechTests", dependencies: ["Speech", "Media"], swiftSettings: strict),
+        .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Speech"], swiftSettings: strict),
+        .testTarget(name: "NetTests", dependencies: ["Net", "CSystemShims"], swiftSettings: strict),
+        .testTarget(name: "NetTLSTests", dependencies: ["Net"], exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )
