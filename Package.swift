@@ -84,5 +84,6 @@ let package = Package(
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Speech"], swiftSettings: strict),
         .testTarget(name: "NetTests", dependencies: ["Net", "CSystemShims"], swiftSettings: strict),
         .testTarget(name: "NetTLSTests", dependencies: ["Net"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "NetWebSocketClientTests", dependencies: ["Net", "Wire"], exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )
