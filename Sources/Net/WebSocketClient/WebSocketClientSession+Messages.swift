@@ -32,6 +32,7 @@ extension WebSocketClientSession {
             delegate.webSocketReceived(message)
         } else if let channel, !channel.push(message) {
             pausedForConsumer = true
+            consumerPauses += 1
             transport?.pauseReading()
         }
     }

@@ -54,6 +54,8 @@ final class WebSocketClientSession: ConnectionHandler, @unchecked Sendable {
     var pingSentAt: UInt64?
     /// Stream mode: the consumer is behind, reading is paused.
     var pausedForConsumer = false
+    /// Times reading was paused for a slow consumer (diagnostics and tests).
+    var consumerPauses = 0
     var delegateAwaitsWritable = false
     var sentClose = false
     var localCloseRequested = false
