@@ -4,6 +4,10 @@ import Wire
 extension WebSocketClientSession {
     /// Opens the transport to `address`; `waiter` hears the upgrade's outcome. Loop thread only.
     func start(address: SocketAddress, serverName: String, tls: TLSClientContext?, waiter: ConnectWaiter) {
+        guard phase == .connecting else {  // cancelled before this job ran
+            waiter.resume(returning: .failure(outcome ?? .cancelled))
+            return
+        }
         connectWaiter = waiter
         var tcpOptions = options.tcp
         tcpOptions.connectTimeout = options.connectTimeout

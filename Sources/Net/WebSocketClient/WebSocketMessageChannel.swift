@@ -72,6 +72,9 @@ final class WebSocketMessageChannel: Sendable {
         waiter?.resume(returning: error.map { .failure($0) } ?? .success(nil))
     }
 
+    /// True while a consumer waits (tests).
+    var hasWaiter: Bool { state.withLock { $0.waiter != nil } }
+
     // MARK: Consumer side
 
     /// The next message; nil after a clean end or when the consuming task is cancelled.
