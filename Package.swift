@@ -75,6 +75,8 @@ let package = Package(
                           path: "Sources/BenchNet", swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-tls", dependencies: ["Net"], path: "Sources/BenchTLS",
                           swiftSettings: strict),
+        .executableTarget(name: "switchboard-bench-wsclient", dependencies: ["Net", "Wire"], path: "Sources/BenchWSClient",
+                          swiftSettings: strict),
 
         // Tests mirror the sources.
         .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
