@@ -44,3 +44,34 @@ struct WebSocketClientLimitsTests {
         #expect(pauses > 0)  // 300 messages arrive faster than they are taken: the buffer filled
     }
 }
+
+@Suite("WebSocket client back-pressure and closing")
+struct WebSocketClientBackPressureTests {
+    @Test func sendsToAServerThatStopsReadingReportBackPressureAndTheCloseTimesOut() async throws {
+        let server = try await PythonWebSocketServer.start()
+        var options = WebSocketClientOptions()
+        options.keepAliveInterval = nil
+        options.closeTimeout = .milliseconds(300)
+        options.tcp.sendBufferBytes = 64 * 1024
+        let (queuedBeforePressure, writable, outcome) = try await withTimeout(20, "back-pressure") { [options] in
+            let connection = try await WebSocketClient.connect(url: server.url("/silent"), on: TestLoops.group, options: options)
+            let chunk = pattern(64 * 1024)
+            let (queued, writable) = try await connection.loop.submit {
+                var sent = 0
+                // Bounded: the kernel buffers on both sides hold a few MiB at most.
+                while sent < 64 << 20 {
+                    let status = chunk.withUnsafeBytes { connection.sendOnLoop(binary: $0) }
+                    sent += chunk.count
+                    if status == .backPressure { break }
+                    guard status == .accepted else { return (-1, true) }
+                }
+                return (sent, connection.isWritableOnLoop)
+            }
+            await connection.close()  // the server never reads our close frame
+            return (queued, writable, await connection.closed())
+        }
+        #expect(queuedBeforePressure > 0 && queuedBeforePressure < 64 << 20)
+        #expect(!writable)
+        #expect(outcome == .timeout(.closeHandshake))
+    }
+}
