@@ -24,8 +24,8 @@ public struct WebSocketClientOptions: Sendable {
     public var maxRejectionBodyBytes = 4096
     /// `Origin` header, if any.
     public var origin: String?
-    /// The TCP connection's limits. Its idle timeout is off by default: keep-alive pings are how a
-    /// quiet provider socket is told apart from a dead one.
+    /// The TCP connection's limits (its connect timeout is `connectTimeout`). Its idle timeout is off by
+    /// default: keep-alive pings are how a quiet provider socket is told apart from a dead one.
     public var tcp: TCPConnection.Options
     /// TLS handshake limits (its timeout is `handshakeTimeout`).
     public var tls = TLSConnection.Options()
