@@ -75,6 +75,8 @@ let package = Package(
                           path: "Sources/BenchNet", swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-tls", dependencies: ["Net"], path: "Sources/BenchTLS",
                           swiftSettings: strict),
+        .executableTarget(name: "switchboard-bench-wsclient", dependencies: ["Net", "Wire"], path: "Sources/BenchWSClient",
+                          swiftSettings: strict),
 
         // Tests mirror the sources.
         .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
@@ -84,5 +86,6 @@ let package = Package(
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Speech"], swiftSettings: strict),
         .testTarget(name: "NetTests", dependencies: ["Net", "CSystemShims"], swiftSettings: strict),
         .testTarget(name: "NetTLSTests", dependencies: ["Net"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "NetWebSocketClientTests", dependencies: ["Net", "Wire"], exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )

@@ -14,6 +14,11 @@ public enum CloseReason: Sendable, Equatable, CustomStringConvertible {
     case loopShutdown
     /// A system call failed (connection refused or reset, broken pipe, ...).
     case error(SystemError)
+    /// A TLS layer failed: handshake or certificate error, protocol error, or truncation (the transport
+    /// ended without the peer's close_notify).
+    case tls(TLSError)
+    /// A handshake on top of the byte stream (TLS, an HTTP upgrade) did not finish within its timeout.
+    case handshakeTimeout
 
     public var description: String {
         switch self {
@@ -24,6 +29,8 @@ public enum CloseReason: Sendable, Equatable, CustomStringConvertible {
         case .writeQueueOverflow: "write queue overflow"
         case .loopShutdown: "event loop shut down"
         case .error(let error): "\(error)"
+        case .tls(let error): "\(error)"
+        case .handshakeTimeout: "handshake timeout"
         }
     }
 }
