@@ -44,6 +44,13 @@ let package = Package(
         .target(name: "Speech", dependencies: ["Media"], swiftSettings: strict),
         .target(name: "Conversation", dependencies: ["Speech", "Media"], swiftSettings: strict),
 
+        // L3: the per-call actor, performing the TurnMachine's effects (Net and Providers are injected).
+        .target(name: "Orchestrator", dependencies: ["Conversation", "Speech", "Agents", "Media"],
+                swiftSettings: strict),
+
+        // Test support: fakes, a virtual clock, a thread-pinned serial executor.
+        .target(name: "SwitchboardTesting", dependencies: ["Speech", "Media"], swiftSettings: strict),
+
         // L2: sockets, loops, TLS, HTTP/WebSocket servers and clients.
         .target(name: "Net", dependencies: [
             "Wire", "CSystemShims", "COpenSSL", "CCurl",
@@ -69,6 +76,9 @@ let package = Package(
         .testTarget(name: "NetTLSTests", dependencies: ["Net"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "SpeechTests", dependencies: ["Speech", "Media"], swiftSettings: strict),
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Speech"], swiftSettings: strict),
+        .testTarget(name: "OrchestratorTests", dependencies: [
+            "Orchestrator", "SwitchboardTesting", "Conversation", "Speech", "Agents", "Media",
+        ], swiftSettings: strict),
 
         // Benchmarks: print figures, never asserted in tests.
         .executableTarget(name: "switchboard-bench-turn", dependencies: ["Conversation", "Speech"],

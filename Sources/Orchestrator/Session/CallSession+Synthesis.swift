@@ -1,0 +1,68 @@
+import Conversation
+import Speech
+
+/// Text-to-speech: one task per sentence consuming its stream (audio kept until the machine enqueues it),
+/// and the canned phrases synthesized when the call is answered.
+extension CallSession {
+    func startSynthesis(_ id: UtteranceID, text: String) {
+        let request = SynthesisRequest(text: text, voice: configuration.voice, format: configuration.outputFormat,
+                                       language: configuration.language, previousText: previousSentence)
+        previousSentence = text
+        let stream = providers.textToSpeech.synthesize(request)
+        tasks.syntheses[id] = Task {
+            for await event in stream {
+                if Task.isCancelled { return }
+                switch event {
+                case .audio(let chunk):
+                    guard chunk.format == configuration.outputFormat else {
+                        let detail = "audio in \(chunk.format), expected \(configuration.outputFormat)"
+                        tasks.syntheses.removeValue(forKey: id)?.cancel()
+                        handle(.ttsFailed(id, .malformedResponse(detail: detail)))
+                        return
+                    }
+                    audioArrived(chunk, for: id)
+                case .done:
+                    tasks.syntheses[id] = nil
+                    handle(.ttsDone(id))
+                    return
+                case .failed(let error):
+                    tasks.syntheses[id] = nil
+                    handle(.ttsFailed(id, error))
+                    return
+                }
+            }
+            guard !Task.isCancelled else { return }
+            tasks.syntheses[id] = nil
+            handle(.ttsFailed(id, .connectionLost))
+        }
+    }
+
+    /// Keeps the chunk's bytes under a fresh chunk id and tells the machine its length.
+    private func audioArrived(_ chunk: AudioChunk, for id: UtteranceID) {
+        guard !chunk.bytes.isEmpty else { return }
+        let chunkID = ChunkID(nextChunk)
+        nextChunk += 1
+        pendingAudio[chunkID] = chunk
+        handle(.ttsAudio(id, chunkID, duration: chunk.duration))
+    }
+
+    /// Synthesizes, one task each, the canned phrases the session was not given audio for. A failure is
+    /// recorded; the phrase then plays as silence (its mark still returns) if it is ever needed.
+    func synthesizeMissingPhrases() {
+        let phraseTexts = configuration.turn.phrases
+        for phrase in phrases.missingPhrases {
+            let request = SynthesisRequest(text: phraseTexts.text(of: phrase), voice: configuration.voice,
+                                           format: configuration.outputFormat, language: configuration.language)
+            let tts = providers.textToSpeech
+            tasks.phrases[phrase] = Task {
+                let result = await PhraseSynthesis.audio(of: request, using: tts)
+                guard !Task.isCancelled else { return }
+                tasks.phrases[phrase] = nil
+                switch result {
+                case .success(let chunks): phrases.set(chunks, for: phrase)
+                case .failure(let error): providerFailed(.textToSpeech, error, at: clock.now)
+                }
+            }
+        }
+    }
+}

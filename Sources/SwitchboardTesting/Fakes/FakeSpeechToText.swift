@@ -1,0 +1,98 @@
+import Media
+import Speech
+import Synchronization
+
+/// A speech-to-text provider the test drives: each opened session is a `FakeTranscriptionSession` that
+/// counts the frames it was sent and emits the transcript events the test asks for. Opening can be made
+/// to fail a number of times first.
+public final class FakeSpeechToText: SpeechToText, Sendable {
+    public let name: String
+    /// Every session opened, in order.
+    public let sessions = ObservationLog<FakeTranscriptionSession>()
+    private let openFailures = Mutex<[ProviderError]>([])
+
+    public init(name: String = "fake-stt") {
+        self.name = name
+    }
+
+    /// The next `errors.count` opens fail with these errors, in order.
+    public func failNextOpens(_ errors: [ProviderError]) {
+        openFailures.withLock { $0.append(contentsOf: errors) }
+    }
+
+    public func openSession(_ request: TranscriptionRequest) async throws(ProviderError) -> any TranscriptionSession {
+        if let failure = openFailures.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) { throw failure }
+        let session = FakeTranscriptionSession(request: request)
+        sessions.append(session)
+        return session
+    }
+
+    /// The `index`-th session (0-based), once it has been opened.
+    public func session(_ index: Int) async throws -> FakeTranscriptionSession {
+        try await sessions.element(index)
+    }
+}
+
+/// One transcription session: records frames (count and the threads they came from), `finishAudio` and
+/// `cancel` calls, and emits whatever the test tells it to.
+public final class FakeTranscriptionSession: TranscriptionSession, Sendable {
+    /// Something the session's owner did to it.
+    public enum Call: Sendable, Hashable {
+        case finishAudio
+        case cancel
+    }
+
+    private struct FrameState {
+        var count = 0
+        var threads: Set<UInt> = []
+        var failSendsWith: ProviderError?
+    }
+
+    public let request: TranscriptionRequest
+    public let events: AsyncStream<TranscriptEvent>
+    /// `finishAudio` and `cancel` calls, in order.
+    public let calls = ObservationLog<Call>()
+    /// How the events stream ended for its consumer.
+    public let ends = ObservationLog<FakeStreamEnd>()
+    private let continuation: AsyncStream<TranscriptEvent>.Continuation
+    private let frames = Mutex(FrameState())
+
+    init(request: TranscriptionRequest) {
+        self.request = request
+        (events, continuation) = AsyncStream.makeStream(of: TranscriptEvent.self)
+        continuation.onTermination = { [ends] in ends.append(FakeStreamEnd($0)) }
+    }
+
+    public func send(_ frame: AudioFrame) throws(ProviderError) {
+        let failure: ProviderError? = frames.withLock { state in
+            if let failure = state.failSendsWith { return failure }
+            state.count += 1
+            state.threads.insert(CurrentThread.id)
+            return nil
+        }
+        if let failure { throw failure }
+    }
+
+    public func finishAudio() { calls.append(.finishAudio) }
+
+    public func cancel() {
+        calls.append(.cancel)
+        continuation.finish()
+    }
+
+    /// Frames received so far.
+    public var framesReceived: Int { frames.withLock { $0.count } }
+
+    /// The threads `send` was called on.
+    public var sendThreads: Set<UInt> { frames.withLock { $0.threads } }
+
+    /// Every later `send` throws `error` (a closed or full socket).
+    public func failSends(with error: ProviderError) { frames.withLock { $0.failSendsWith = error } }
+
+    public func emit(_ event: TranscriptEvent) { continuation.yield(event) }
+
+    /// Ends the events stream without a terminal event (a socket that closed).
+    public func end() { continuation.finish() }
+
+    public var cancelCount: Int { calls.items.filter { $0 == .cancel }.count }
+}

@@ -1,0 +1,74 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// A serial executor backed by one dedicated thread, like a network event loop: actors pinned to it (through
+/// `unownedExecutor`) run every job on that thread. `execute` runs a plain closure there too, the way a
+/// loop runs a socket handler that calls into a pinned actor with `assumeIsolated`. For tests.
+public final class ThreadExecutor: SerialExecutor, Sendable {
+    private enum Work: Sendable {
+        case job(UnownedJob)
+        case closure(@Sendable () -> Void)
+        case stop
+    }
+
+    private let queue = Mutex<[Work]>([])
+    private let wake = DispatchSemaphore(value: 0)
+    private let started = DispatchSemaphore(value: 0)
+    private let thread = Mutex<UInt?>(nil)
+
+    /// Starts the thread.
+    public init(name: String = "test-executor") {
+        let worker = Thread { [self] in run() }
+        worker.name = name
+        worker.start()
+        started.wait()
+    }
+
+    /// The executor thread's id (`CurrentThread.id` on it).
+    public var threadID: UInt { thread.withLock { $0! } }
+
+    /// Whether the caller runs on the executor's thread.
+    public var isCurrent: Bool { CurrentThread.id == threadID }
+
+    public func enqueue(_ job: consuming ExecutorJob) {
+        submit(.job(UnownedJob(job)))
+    }
+
+    /// Runs `body` on the executor's thread, after the jobs queued before it.
+    public func execute(_ body: @escaping @Sendable () -> Void) {
+        submit(.closure(body))
+    }
+
+    public func checkIsolated() {
+        precondition(isCurrent, "expected to run on the \(ThreadExecutor.self) thread")
+    }
+
+    /// Ends the thread after the work queued so far.
+    public func shutdown() {
+        submit(.stop)
+    }
+
+    public func asUnownedSerialExecutor() -> UnownedSerialExecutor {
+        UnownedSerialExecutor(ordinary: self)
+    }
+
+    private func submit(_ work: Work) {
+        queue.withLock { $0.append(work) }
+        wake.signal()
+    }
+
+    private func run() {
+        thread.withLock { $0 = CurrentThread.id }
+        started.signal()
+        while true {
+            wake.wait()
+            guard let work = queue.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) else { continue }
+            switch work {
+            case .job(let job): job.runSynchronously(on: asUnownedSerialExecutor())
+            case .closure(let body): body()
+            case .stop: return
+            }
+        }
+    }
+}
