@@ -11,7 +11,7 @@ extension CallSession {
         guard lifecycle == .waitingForAnswer else { return }
         lifecycle = .answered
         recorder.answered(at: clock.now)
-        startTranscription(after: nil)
+        startTranscription(at: nil)
         synthesizeMissingPhrases()
         handle(.callAnswered)
     }

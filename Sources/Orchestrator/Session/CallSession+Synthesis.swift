@@ -66,3 +66,14 @@ extension CallSession {
         }
     }
 }
+
+extension CallSession {
+    /// Returns once every canned-phrase synthesis started at answer has finished (for tests and
+    /// diagnostics: a phrase that is not ready simply plays as silence).
+    func cannedPhrasesSettled() async {
+        while let task = tasks.phrases.values.first { await task.value }
+    }
+
+    /// The phrases that have audio now.
+    var readyPhrases: [CannedPhrase] { CannedPhraseAudio.sessionPhrases.filter { phrases[$0] != nil } }
+}

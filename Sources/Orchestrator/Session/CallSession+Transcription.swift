@@ -16,15 +16,17 @@ struct TranscriptionState {
 }
 
 extension CallSession {
-    func startTranscription(after backoff: Duration?) {
+    /// Opens a session now, or at `retryAt` (a deadline on the call's clock, fixed when the failure
+    /// happened).
+    func startTranscription(at retryAt: CallInstant?) {
         transcription.attempt += 1
         let attempt = transcription.attempt
         let request = configuration.transcription
         let stt = providers.speechToText
         let clock = self.clock
         transcription.task = Task {
-            if let backoff {
-                do { try await clock.sleep(until: clock.now.advanced(by: backoff)) } catch { return }
+            if let retryAt {
+                do { try await clock.sleep(until: retryAt) } catch { return }
             }
             let session: any TranscriptionSession
             do throws(ProviderError) {
@@ -89,7 +91,7 @@ extension CallSession {
             transcription.gaveUp = true
             return
         }
-        startTranscription(after: retry.backoff(beforeAttempt: transcription.consecutiveFailures))
+        startTranscription(at: clock.now.advanced(by: retry.backoff(beforeAttempt: transcription.consecutiveFailures)))
     }
 
     /// Closes the STT session and stops its task (the call ended).

@@ -42,11 +42,6 @@ public final class FakeTranscriptionSession: TranscriptionSession, Sendable {
         case cancel
     }
 
-    private struct FrameState {
-        var count = 0
-        var threads: Set<UInt> = []
-        var failSendsWith: ProviderError?
-    }
 
     public let request: TranscriptionRequest
     public let events: AsyncStream<TranscriptEvent>
@@ -54,8 +49,10 @@ public final class FakeTranscriptionSession: TranscriptionSession, Sendable {
     public let calls = ObservationLog<Call>()
     /// How the events stream ended for its consumer.
     public let ends = ObservationLog<FakeStreamEnd>()
+    /// The thread of each frame received, in order.
+    public let frames = ObservationLog<UInt>()
     private let continuation: AsyncStream<TranscriptEvent>.Continuation
-    private let frames = Mutex(FrameState())
+    private let sendFailure = Mutex<ProviderError?>(nil)
 
     init(request: TranscriptionRequest) {
         self.request = request
@@ -64,13 +61,8 @@ public final class FakeTranscriptionSession: TranscriptionSession, Sendable {
     }
 
     public func send(_ frame: AudioFrame) throws(ProviderError) {
-        let failure: ProviderError? = frames.withLock { state in
-            if let failure = state.failSendsWith { return failure }
-            state.count += 1
-            state.threads.insert(CurrentThread.id)
-            return nil
-        }
-        if let failure { throw failure }
+        if let failure = sendFailure.withLock({ $0 }) { throw failure }
+        frames.append(CurrentThread.id)
     }
 
     public func finishAudio() { calls.append(.finishAudio) }
@@ -81,13 +73,18 @@ public final class FakeTranscriptionSession: TranscriptionSession, Sendable {
     }
 
     /// Frames received so far.
-    public var framesReceived: Int { frames.withLock { $0.count } }
+    public var framesReceived: Int { frames.count }
+
+    /// Waits until at least `count` frames were received.
+    public func waitForFrames(_ count: Int) async throws {
+        try await frames.wait(for: "\(count) frames") { $0.count >= count }
+    }
 
     /// The threads `send` was called on.
-    public var sendThreads: Set<UInt> { frames.withLock { $0.threads } }
+    public var sendThreads: Set<UInt> { Set(frames.items) }
 
     /// Every later `send` throws `error` (a closed or full socket).
-    public func failSends(with error: ProviderError) { frames.withLock { $0.failSendsWith = error } }
+    public func failSends(with error: ProviderError) { sendFailure.withLock { $0 = error } }
 
     public func emit(_ event: TranscriptEvent) { continuation.yield(event) }
 

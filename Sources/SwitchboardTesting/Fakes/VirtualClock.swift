@@ -29,6 +29,8 @@ public final class VirtualClock: Clock, Sendable {
     }
 
     private let state = Mutex(State())
+    /// The deadline of every sleep that had to wait, in the order they started waiting.
+    public let sleepRequests = ObservationLog<Instant>()
 
     public init() {}
 
@@ -52,7 +54,7 @@ public final class VirtualClock: Clock, Sendable {
                     state.sleepers.append(Sleeper(id: id, deadline: deadline, continuation: continuation))
                     return nil
                 }
-                if let outcome { continuation.resume(with: outcome) }
+                if let outcome { continuation.resume(with: outcome) } else { sleepRequests.append(deadline) }
             }
         } onCancel: {
             let sleeper: Sleeper? = state.withLock { state in
