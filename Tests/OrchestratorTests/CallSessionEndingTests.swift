@@ -15,6 +15,7 @@ import Testing
         #expect(reprompt.request.text == "Are you still there?")
         try await call.transport.waitForMark(MarkID(1))
         await call.playOut()
+        try await call.waitForRepliesEnded(1)
         call.clock.advance(by: .seconds(8))
         try await call.transport.waitForMark(MarkID(2))
         await call.playOut()

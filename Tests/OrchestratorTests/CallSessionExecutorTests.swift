@@ -16,6 +16,7 @@ import Testing
         greeting.done()
         try await call.transport.waitForMark(MarkID(1))
         await call.playOut()
+        try await call.waitForRepliesEnded(1)
         let stt = try await call.stt.session(0)
         await call.callerSays("Tell me a story.", on: stt)
         let completion = try await call.llm.completion(0)
@@ -45,6 +46,27 @@ import Testing
             for _ in 0..<50 { session.assumeIsolated { $0.receive(frame: .quiet) } }
         }
         try await stt.waitForFrames(50)
+        #expect(stt.sendThreads == [call.executor.threadID])
+    }
+}
+
+@Suite struct CallSessionSerialOnlyExecutorTests {
+    @Test func executorThatCannotRunTasksStillKeepsTheSessionOnItsThread() async throws {
+        let call = CallHarness(serialOnlyExecutor: true)
+        await call.session.answer()
+        let stt = try await call.stt.session(0)
+        await call.callerSays("Hello?", on: stt)
+        let completion = try await call.llm.completion(0)
+        completion.token("Hi. ")
+        completion.finish()
+        let synthesis = try await call.tts.synthesis(0)
+        synthesis.audio(.milliseconds(200))
+        synthesis.done()
+        try await call.transport.waitForMark(MarkID(1))
+        await call.playOut()
+        try await call.waitForRepliesEnded(1)
+        #expect(await call.session.history.entries.last == .agent("Hi.", interrupted: false, toolCalls: []))
+        #expect(Set(call.transport.threads.items) == [call.executor.threadID])
         #expect(stt.sendThreads == [call.executor.threadID])
     }
 }

@@ -15,6 +15,7 @@ import Testing
         let events = try await call.transport.events.wait(for: "recovery phrase") { $0.count >= 2 }
         #expect(events == [.audio(CallHarness.recoveryAudio), .mark(MarkID(1))])
         await call.playOut()
+        try await call.waitForRepliesEnded(1)
         #expect(await call.session.history.entries == [
             .user("Can I book a table?"),
             .agent(TurnSettings.sessionTesting.phrases.recovery, interrupted: false, toolCalls: []),
@@ -36,6 +37,7 @@ import Testing
         try await call.transport.waitForMark(MarkID(1))
         #expect(call.transport.events.items == [.audio(CallHarness.recoveryAudio), .mark(MarkID(1))])
         await call.playOut()
+        try await call.waitForRepliesEnded(1)
         // A caller turn whose answer cannot be spoken: the recovery phrase again.
         let stt = try await call.stt.session(0)
         await call.callerSays("Hello?", on: stt)
@@ -43,10 +45,12 @@ import Testing
         try await call.transport.waitForMark(MarkID(2))
         #expect(call.transport.events.items.suffix(2) == [.audio(CallHarness.recoveryAudio), .mark(MarkID(2))])
         await call.playOut()
+        try await call.waitForRepliesEnded(2)
         // Nobody speaks: reprompt (cannot be synthesized either, so recovery), then the goodbye.
         call.clock.advance(by: .seconds(8))
         try await call.transport.waitForMark(MarkID(3))
         await call.playOut()
+        try await call.waitForRepliesEnded(3)
         call.clock.advance(by: .seconds(8))
         try await call.transport.waitForMark(MarkID(4))
         #expect(call.transport.events.items.suffix(2) == [.audio(CallHarness.noInputGoodbyeAudio), .mark(MarkID(4))])

@@ -74,6 +74,7 @@ import Testing
         #expect(!call.transport.events.items.contains(.clear))
         #expect(!reply.completion.wasCancelled)
         await call.playOut()
+        try await call.waitForRepliesEnded(1)
         #expect(await call.session.history.entries.last == .agent("We open at nine. We close at five.",
                                                                   interrupted: false, toolCalls: []))
     }

@@ -23,6 +23,7 @@ import Testing
         let events = try await call.transport.events.wait(for: "both sentences") { $0.count >= 4 }
         #expect(events == [.audio(firstAudio), .mark(MarkID(1)), .audio(secondAudio), .mark(MarkID(2))])
         await call.playOut()
+        try await call.waitForRepliesEnded(1)
         #expect(await call.session.history.entries == [.agent("Hello! How can I help?", interrupted: false, toolCalls: [])])
     }
 
@@ -55,6 +56,7 @@ import Testing
         let events = try await call.transport.events.wait(for: "the reply") { $0.count >= 4 }
         #expect(events == [.audio(chunk), .mark(MarkID(1)), .audio(lastChunk), .mark(MarkID(2))])
         await call.playOut()
+        try await call.waitForRepliesEnded(1)
         #expect(await call.session.history.entries == [
             .user("What time do you open?"),
             .agent("We open at nine. Every day.", interrupted: false, toolCalls: []),

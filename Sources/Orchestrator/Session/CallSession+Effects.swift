@@ -58,6 +58,7 @@ extension CallSession {
     /// Keeps a timeline entry, and turns it into measurements.
     private func record(_ entry: TimelineEntry) {
         recorder.append(entry)
+        observers.timeline?.call(callID, recorded: entry)
         let agent = MetricLabels(agent: agentName)
         switch entry {
         case .turnLatency(let turn):

@@ -9,32 +9,41 @@ extension CallSession {
                                        language: configuration.language, previousText: previousSentence)
         previousSentence = text
         let stream = providers.textToSpeech.synthesize(request)
-        tasks.syntheses[id] = Task {
+        tasks.syntheses[id] = spawn { [self] in
             for await event in stream {
-                if Task.isCancelled { return }
-                switch event {
-                case .audio(let chunk):
-                    guard chunk.format == configuration.outputFormat else {
-                        let detail = "audio in \(chunk.format), expected \(configuration.outputFormat)"
-                        tasks.syntheses.removeValue(forKey: id)?.cancel()
-                        handle(.ttsFailed(id, .malformedResponse(detail: detail)))
-                        return
-                    }
-                    audioArrived(chunk, for: id)
-                case .done:
-                    tasks.syntheses[id] = nil
-                    handle(.ttsDone(id))
-                    return
-                case .failed(let error):
-                    tasks.syntheses[id] = nil
-                    handle(.ttsFailed(id, error))
-                    return
-                }
+                guard await synthesisEvent(event, of: id) else { return }
             }
-            guard !Task.isCancelled else { return }
-            tasks.syntheses[id] = nil
-            handle(.ttsFailed(id, .connectionLost))
+            await synthesisStreamEnded(id)
         }
+    }
+
+    /// Hands one event to the machine; returns whether to keep reading.
+    private func synthesisEvent(_ event: SynthesisEvent, of id: UtteranceID) -> Bool {
+        guard !Task.isCancelled else { return false }
+        switch event {
+        case .audio(let chunk):
+            guard chunk.format == configuration.outputFormat else {
+                let detail = "audio in \(chunk.format), expected \(configuration.outputFormat)"
+                tasks.syntheses.removeValue(forKey: id)?.cancel()
+                handle(.ttsFailed(id, .malformedResponse(detail: detail)))
+                return false
+            }
+            audioArrived(chunk, for: id)
+            return true
+        case .done:
+            tasks.syntheses[id] = nil
+            handle(.ttsDone(id))
+        case .failed(let error):
+            tasks.syntheses[id] = nil
+            handle(.ttsFailed(id, error))
+        }
+        return false
+    }
+
+    private func synthesisStreamEnded(_ id: UtteranceID) {
+        guard !Task.isCancelled else { return }
+        tasks.syntheses[id] = nil
+        handle(.ttsFailed(id, .connectionLost))
     }
 
     /// Keeps the chunk's bytes under a fresh chunk id and tells the machine its length.
@@ -50,19 +59,23 @@ extension CallSession {
     /// recorded; the phrase then plays as silence (its mark still returns) if it is ever needed.
     func synthesizeMissingPhrases() {
         let phraseTexts = configuration.turn.phrases
+        let tts = providers.textToSpeech
         for phrase in phrases.missingPhrases {
             let request = SynthesisRequest(text: phraseTexts.text(of: phrase), voice: configuration.voice,
                                            format: configuration.outputFormat, language: configuration.language)
-            let tts = providers.textToSpeech
-            tasks.phrases[phrase] = Task {
+            tasks.phrases[phrase] = spawn { [self] in
                 let result = await PhraseSynthesis.audio(of: request, using: tts)
-                guard !Task.isCancelled else { return }
-                tasks.phrases[phrase] = nil
-                switch result {
-                case .success(let chunks): phrases.set(chunks, for: phrase)
-                case .failure(let error): providerFailed(.textToSpeech, error, at: clock.now)
-                }
+                await phraseSynthesized(phrase, result)
             }
+        }
+    }
+
+    private func phraseSynthesized(_ phrase: CannedPhrase, _ result: Result<[AudioChunk], ProviderError>) {
+        guard !Task.isCancelled else { return }
+        tasks.phrases[phrase] = nil
+        switch result {
+        case .success(let chunks): phrases.set(chunks, for: phrase)
+        case .failure(let error): providerFailed(.textToSpeech, error, at: clock.now)
         }
     }
 }

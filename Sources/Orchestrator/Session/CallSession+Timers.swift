@@ -5,13 +5,13 @@ extension CallSession {
     func startTimer(_ kind: TimerKind, deadline: CallInstant) {
         let token = timers.makeToken()
         let clock = self.clock
-        let task = Task {
+        let task = spawn { [self] in
             do {
                 try await clock.sleep(until: deadline)
             } catch {
                 return
             }
-            timerElapsed(kind, token: token)
+            await timerElapsed(kind, token: token)
         }
         timers.arm(kind, token: token, task: task)
     }

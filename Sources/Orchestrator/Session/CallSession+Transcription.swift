@@ -24,7 +24,7 @@ extension CallSession {
         let request = configuration.transcription
         let stt = providers.speechToText
         let clock = self.clock
-        transcription.task = Task {
+        transcription.task = spawn { [self] in
             if let retryAt {
                 do { try await clock.sleep(until: retryAt) } catch { return }
             }
@@ -32,34 +32,36 @@ extension CallSession {
             do throws(ProviderError) {
                 session = try await stt.openSession(request)
             } catch {
-                transcriptionFailed(error, attempt: attempt)
+                await transcriptionFailed(error, attempt: attempt)
                 return
             }
-            guard !Task.isCancelled, lifecycle == .answered, attempt == transcription.attempt else {
+            guard await attach(session, attempt: attempt) else {
                 session.cancel()
                 return
             }
-            attach(session, attempt: attempt)
             for await event in session.events {
-                guard !Task.isCancelled, attempt == transcription.attempt else { return }
-                transcriptArrived(event, attempt: attempt)
+                guard await transcriptArrived(event, attempt: attempt) else { return }
             }
-            guard !Task.isCancelled else { return }
-            transcriptionFailed(.connectionLost, attempt: attempt)
+            await transcriptionEnded(attempt: attempt)
         }
     }
 
     /// Makes `session` current and replays the audio the caller spoke since the last final into it.
-    private func attach(_ session: any TranscriptionSession, attempt: Int) {
+    /// Returns false when the session is not wanted any more (the call ended, or a newer attempt began).
+    private func attach(_ session: any TranscriptionSession, attempt: Int) -> Bool {
+        guard !Task.isCancelled, lifecycle == .answered, attempt == transcription.attempt else { return false }
         transcription.session = session
         do throws(ProviderError) {
             try recentAudio.forEach { (frame) throws(ProviderError) in try session.send(frame) }
         } catch {
             transcriptionFailed(error, attempt: attempt)
         }
+        return true
     }
 
-    private func transcriptArrived(_ event: TranscriptEvent, attempt: Int) {
+    /// Hands one result to the machine; returns whether to keep reading.
+    private func transcriptArrived(_ event: TranscriptEvent, attempt: Int) -> Bool {
+        guard !Task.isCancelled, attempt == transcription.attempt else { return false }
         switch event {
         case .speechStarted:
             break  // the session's own VAD decides turn-taking
@@ -74,13 +76,22 @@ extension CallSession {
             handle(.sttUtteranceEnd)
         case .failed(let error):
             transcriptionFailed(error, attempt: attempt)
+            return false
         }
+        return true
+    }
+
+    /// The results ended without `failed`: the socket closed under us.
+    private func transcriptionEnded(attempt: Int) {
+        guard !Task.isCancelled else { return }
+        transcriptionFailed(.connectionLost, attempt: attempt)
     }
 
     /// Records the failure, drops the session, and reopens it after a backoff unless retries ran out.
     func transcriptionFailed(_ error: ProviderError, attempt: Int) {
         guard lifecycle == .answered, attempt == transcription.attempt, !transcription.gaveUp else { return }
-        providerFailed(.speechToText, error, at: clock.now)
+        let now = clock.now  // the failure's instant: the retry deadline counts from it
+        providerFailed(.speechToText, error, at: now)
         transcription.session?.cancel()
         transcription.session = nil
         transcription.task?.cancel()
@@ -91,7 +102,7 @@ extension CallSession {
             transcription.gaveUp = true
             return
         }
-        startTranscription(at: clock.now.advanced(by: retry.backoff(beforeAttempt: transcription.consecutiveFailures)))
+        startTranscription(at: now.advanced(by: retry.backoff(beforeAttempt: transcription.consecutiveFailures)))
     }
 
     /// Closes the STT session and stops its task (the call ended).

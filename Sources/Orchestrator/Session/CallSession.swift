@@ -26,6 +26,9 @@ public actor CallSession {
     /// Fires once the call has ended and its record was delivered.
     public nonisolated let ending = CallEndSignal()
     nonisolated let executor: any SerialExecutor
+    /// The same executor when it can also run tasks (`Net`'s event loop can): stream consumers prefer it,
+    /// so the nonisolated part of reading a provider stream stays on the loop thread too.
+    nonisolated let taskExecutor: (any TaskExecutor)?
 
     let configuration: CallSessionConfiguration
     let providers: CallProviders
@@ -74,6 +77,7 @@ public actor CallSession {
         self.callID = configuration.callID
         self.agentName = configuration.agentName
         self.executor = executor
+        self.taskExecutor = executor as? any TaskExecutor
         self.configuration = configuration
         self.providers = providers
         self.providerNames = ProviderNames(speechToText: providers.speechToText.name,
@@ -89,6 +93,12 @@ public actor CallSession {
         queuedEvents.reserveCapacity(8)
     }
 
+    /// Starts a task for a stream consumer, timer or tool run, preferring the session's executor for its
+    /// nonisolated parts. Its isolated steps are `await`s on the session (same thread: no hop).
+    nonisolated func spawn(_ operation: sending @escaping () async -> Void) -> Task<Void, Never> {
+        Task(executorPreference: taskExecutor, operation: operation)
+    }
+
     /// The conversation as the caller heard it so far.
     public var history: ConversationHistory { machine.history }
 
@@ -96,14 +106,22 @@ public actor CallSession {
     public var hasEnded: Bool { lifecycle == .ended }
 }
 
-/// Where a call's record and measurements go.
+/// Where a call's record, measurements and live timeline go.
 public struct CallObservers: Sendable {
     public var records: any CallRecordSink
     public var metrics: any CallMetricsSink
+    public var timeline: (any CallTimelineObserver)?
 
     public init(records: any CallRecordSink = DiscardingRecordSink(),
-                metrics: any CallMetricsSink = DiscardingMetricsSink()) {
+                metrics: any CallMetricsSink = DiscardingMetricsSink(), timeline: (any CallTimelineObserver)? = nil) {
         self.records = records
         self.metrics = metrics
+        self.timeline = timeline
     }
+}
+
+/// Sees each fact of a call as the turn machine records it: live transcripts and agent text for a PCM
+/// client, log lines. Called on the call's loop thread; must return at once.
+public protocol CallTimelineObserver: Sendable {
+    func call(_ callID: String, recorded entry: TimelineEntry)
 }

@@ -1,4 +1,5 @@
 import Speech
+import Synchronization
 
 /// A language model the test drives: every `complete` call is recorded as a `FakeCompletion` whose
 /// tokens, tool calls and terminal event the test sends when it wants, and which records how its
@@ -15,7 +16,7 @@ public final class FakeLanguageModel: LanguageModel, Sendable {
     public func complete(_ request: CompletionRequest) -> AsyncStream<CompletionEvent> {
         let (stream, continuation) = AsyncStream.makeStream(of: CompletionEvent.self)
         let completion = FakeCompletion(request: request, continuation: continuation)
-        continuation.onTermination = { completion.ends.append(FakeStreamEnd($0)) }
+        continuation.onTermination = { completion.terminated($0) }
         completions.append(completion)
         return stream
     }
@@ -34,6 +35,8 @@ public final class FakeCompletion: Sendable {
     /// How the stream ended (at most one entry).
     public let ends = ObservationLog<FakeStreamEnd>()
     private let continuation: AsyncStream<CompletionEvent>.Continuation
+    /// A terminal event was sent: a consumer that stops reading after it has not cancelled anything.
+    private let terminalSent = Mutex(false)
 
     init(request: CompletionRequest, continuation: AsyncStream<CompletionEvent>.Continuation) {
         self.request = request
@@ -47,12 +50,14 @@ public final class FakeCompletion: Sendable {
 
     /// Ends the reply with `done`.
     public func finish(usage: TokenUsage? = nil) {
+        terminalSent.withLock { $0 = true }
         continuation.yield(.done(usage))
         continuation.finish()
     }
 
     /// Ends the reply with `failed`.
     public func fail(_ error: ProviderError) {
+        terminalSent.withLock { $0 = true }
         continuation.yield(.failed(error))
         continuation.finish()
     }
@@ -63,4 +68,8 @@ public final class FakeCompletion: Sendable {
     }
 
     public var wasCancelled: Bool { ends.items.contains(.cancelled) }
+
+    func terminated<Element>(_ termination: AsyncStream<Element>.Continuation.Termination) {
+        ends.append(terminalSent.withLock { $0 } ? .finished : FakeStreamEnd(termination))
+    }
 }

@@ -1,5 +1,6 @@
-/// How a fake provider stream ended, as its consumer caused it: the consumer cancelled (or dropped) it,
-/// or the stream finished on its own after a terminal event.
+/// How a fake provider stream ended, as its consumer caused it: the consumer cancelled (or dropped) it
+/// before its end, or the stream finished on its own after a terminal event (a consumer that stops
+/// reading after the terminal event counts as finished: it cancelled nothing).
 public enum FakeStreamEnd: Sendable, Hashable {
     case cancelled
     case finished

@@ -32,7 +32,7 @@ public final class FakeTextToSpeech: TextToSpeech, Sendable {
     public func synthesize(_ request: SynthesisRequest) -> AsyncStream<SynthesisEvent> {
         let (stream, continuation) = AsyncStream.makeStream(of: SynthesisEvent.self)
         let synthesis = FakeSynthesis(request: request, continuation: continuation, index: syntheses.count)
-        continuation.onTermination = { synthesis.ends.append(FakeStreamEnd($0)) }
+        continuation.onTermination = { synthesis.terminated($0) }
         syntheses.append(synthesis)
         switch behavior {
         case .manual:
@@ -60,6 +60,8 @@ public final class FakeSynthesis: Sendable {
     public let fill: UInt8
     public let ends = ObservationLog<FakeStreamEnd>()
     private let continuation: AsyncStream<SynthesisEvent>.Continuation
+    /// A terminal event was sent: a consumer that stops reading after it has not cancelled anything.
+    private let terminalSent = Mutex(false)
 
     init(request: SynthesisRequest, continuation: AsyncStream<SynthesisEvent>.Continuation, index: Int) {
         self.request = request
@@ -80,11 +82,13 @@ public final class FakeSynthesis: Sendable {
     public func send(_ chunk: AudioChunk) { continuation.yield(.audio(chunk)) }
 
     public func done() {
+        terminalSent.withLock { $0 = true }
         continuation.yield(.done)
         continuation.finish()
     }
 
     public func fail(_ error: ProviderError) {
+        terminalSent.withLock { $0 = true }
         continuation.yield(.failed(error))
         continuation.finish()
     }
@@ -94,6 +98,10 @@ public final class FakeSynthesis: Sendable {
     }
 
     public var wasCancelled: Bool { ends.items.contains(.cancelled) }
+
+    func terminated<Element>(_ termination: AsyncStream<Element>.Continuation.Termination) {
+        ends.append(terminalSent.withLock { $0 } ? .finished : FakeStreamEnd(termination))
+    }
 }
 
 extension AudioChunk {

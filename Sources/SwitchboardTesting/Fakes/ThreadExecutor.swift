@@ -3,9 +3,10 @@ import Foundation
 import Synchronization
 
 /// A serial executor backed by one dedicated thread, like a network event loop: actors pinned to it (through
-/// `unownedExecutor`) run every job on that thread. `execute` runs a plain closure there too, the way a
-/// loop runs a socket handler that calls into a pinned actor with `assumeIsolated`. For tests.
-public final class ThreadExecutor: SerialExecutor, Sendable {
+/// `unownedExecutor`) and tasks preferring it (`Task(executorPreference:)`) run every job on that thread.
+/// `execute` runs a plain closure there too, the way a loop runs a socket handler that calls into a pinned
+/// actor with `assumeIsolated`. For tests.
+public final class ThreadExecutor: SerialExecutor, TaskExecutor, Sendable {
     private enum Work: Sendable {
         case job(UnownedJob)
         case closure(@Sendable () -> Void)
@@ -53,6 +54,10 @@ public final class ThreadExecutor: SerialExecutor, Sendable {
         UnownedSerialExecutor(ordinary: self)
     }
 
+    public func asUnownedTaskExecutor() -> UnownedTaskExecutor {
+        UnownedTaskExecutor(ordinary: self)
+    }
+
     private func submit(_ work: Work) {
         queue.withLock { $0.append(work) }
         wake.signal()
@@ -65,10 +70,32 @@ public final class ThreadExecutor: SerialExecutor, Sendable {
             wake.wait()
             guard let work = queue.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) else { continue }
             switch work {
-            case .job(let job): job.runSynchronously(on: asUnownedSerialExecutor())
+            case .job(let job):
+                job.runSynchronously(isolatedTo: asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
             case .closure(let body): body()
             case .stop: return
             }
         }
+    }
+}
+
+/// The same thread as a `ThreadExecutor`, offered only as a `SerialExecutor` (no task preference): how a
+/// session behaves on an executor that cannot run tasks.
+public final class SerialOnlyExecutor: SerialExecutor, Sendable {
+    public let base: ThreadExecutor
+
+    public init(_ base: ThreadExecutor) {
+        self.base = base
+    }
+
+    public func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        base.execute { [self] in job.runSynchronously(on: asUnownedSerialExecutor()) }
+    }
+
+    public func checkIsolated() { base.checkIsolated() }
+
+    public func asUnownedSerialExecutor() -> UnownedSerialExecutor {
+        UnownedSerialExecutor(ordinary: self)
     }
 }

@@ -28,12 +28,13 @@ final class CallHarness: Sendable {
     let transport = FakeTransport()
     let records = RecordingRecordSink()
     let metrics = RecordingMetricsSink()
+    let timeline = RecordingTimeline()
     let session: CallSession
     private let marksReported = Mutex(0)
 
     init(settings: TurnSettings = .sessionTesting, tts: FakeTextToSpeech = FakeTextToSpeech(),
          phrases: CannedPhraseAudio? = CallHarness.cachedPhrases, tools: any ToolRunner = UnavailableToolRunner(),
-         callID: String = "CA-test", agentName: String = "ada") {
+         callID: String = "CA-test", agentName: String = "ada", serialOnlyExecutor: Bool = false) {
         self.tts = tts
         let configuration = CallSessionConfiguration(
             callID: callID, agentName: agentName, turn: settings,
@@ -44,8 +45,9 @@ final class CallHarness: Sendable {
                               providers: CallProviders(speechToText: stt, languageModel: llm, textToSpeech: tts,
                                                        tools: tools),
                               transport: transport, voiceActivity: LoudFrameDetector(), phrases: phrases,
-                              observers: CallObservers(records: records, metrics: metrics),
-                              clock: CallClock(clock), executor: executor)
+                              observers: CallObservers(records: records, metrics: metrics, timeline: timeline),
+                              clock: CallClock(clock),
+                              executor: serialOnlyExecutor ? SerialOnlyExecutor(executor) : executor)
     }
 
     deinit { executor.shutdown() }
@@ -81,6 +83,13 @@ final class CallHarness: Sendable {
         await speak(frames: speechFrames)
         await pause(frames: 10)
         stt.emit(.final(text, confidence: 0.9))
+    }
+
+    /// Waits until `count` agent replies (greeting, answers, reprompts) have ended.
+    func waitForRepliesEnded(_ count: Int) async throws {
+        try await timeline.entries.wait(for: "\(count) replies ended") {
+            $0.filter { if case .turnLatency = $0 { true } else { false } }.count >= count
+        }
     }
 
     /// The single record, once delivered.

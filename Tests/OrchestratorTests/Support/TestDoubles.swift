@@ -77,3 +77,12 @@ final class HangingToolRunner: ToolRunner {
         return "cancelled"
     }
 }
+
+/// Records the live timeline of a call.
+final class RecordingTimeline: CallTimelineObserver {
+    let entries = ObservationLog<TimelineEntry>()
+
+    func call(_ callID: String, recorded entry: TimelineEntry) {
+        entries.append(entry)
+    }
+}
