@@ -1,5 +1,4 @@
 import Speech
-import Synchronization
 
 /// A language model the test drives: every `complete` call is recorded as a `FakeCompletion` whose
 /// tokens, tool calls and terminal event the test sends when it wants, and which records how its
@@ -36,7 +35,7 @@ public final class FakeCompletion: Sendable {
     public let ends = ObservationLog<FakeStreamEnd>()
     private let continuation: AsyncStream<CompletionEvent>.Continuation
     /// A terminal event was sent: a consumer that stops reading after it has not cancelled anything.
-    private let terminalSent = Mutex(false)
+    private let terminalSent = Guarded(false)
 
     init(request: CompletionRequest, continuation: AsyncStream<CompletionEvent>.Continuation) {
         self.request = request

@@ -1,6 +1,5 @@
 import Media
 import Speech
-import Synchronization
 
 /// A speech-to-text provider the test drives: each opened session is a `FakeTranscriptionSession` that
 /// counts the frames it was sent and emits the transcript events the test asks for. Opening can be made
@@ -9,7 +8,7 @@ public final class FakeSpeechToText: SpeechToText, Sendable {
     public let name: String
     /// Every session opened, in order.
     public let sessions = ObservationLog<FakeTranscriptionSession>()
-    private let openFailures = Mutex<[ProviderError]>([])
+    private let openFailures = Guarded<[ProviderError]>([])
 
     public init(name: String = "fake-stt") {
         self.name = name
@@ -52,7 +51,7 @@ public final class FakeTranscriptionSession: TranscriptionSession, Sendable {
     /// The thread of each frame received, in order.
     public let frames = ObservationLog<UInt>()
     private let continuation: AsyncStream<TranscriptEvent>.Continuation
-    private let sendFailure = Mutex<ProviderError?>(nil)
+    private let sendFailure = Guarded<ProviderError?>(nil)
 
     init(request: TranscriptionRequest) {
         self.request = request

@@ -1,5 +1,4 @@
 import Speech
-import Synchronization
 
 /// A text-to-speech provider the test drives. Each `synthesize` call is recorded as a `FakeSynthesis`;
 /// depending on `behavior` the test sends its audio by hand, or the fake answers at once with audio of
@@ -17,11 +16,11 @@ public final class FakeTextToSpeech: TextToSpeech, Sendable {
     public let name: String
     /// Every request, in order.
     public let syntheses = ObservationLog<FakeSynthesis>()
-    private let currentBehavior: Mutex<Behavior>
+    private let currentBehavior: Guarded<Behavior>
 
     public init(name: String = "fake-tts", behavior: Behavior = .manual) {
         self.name = name
-        self.currentBehavior = Mutex(behavior)
+        self.currentBehavior = Guarded(behavior)
     }
 
     public var behavior: Behavior {
@@ -61,7 +60,7 @@ public final class FakeSynthesis: Sendable {
     public let ends = ObservationLog<FakeStreamEnd>()
     private let continuation: AsyncStream<SynthesisEvent>.Continuation
     /// A terminal event was sent: a consumer that stops reading after it has not cancelled anything.
-    private let terminalSent = Mutex(false)
+    private let terminalSent = Guarded(false)
 
     init(request: SynthesisRequest, continuation: AsyncStream<SynthesisEvent>.Continuation, index: Int) {
         self.request = request

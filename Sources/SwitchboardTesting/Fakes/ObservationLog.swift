@@ -1,4 +1,3 @@
-import Synchronization
 
 /// What a fake observed, in order, with a way to wait until the observations satisfy a condition.
 /// Tests wait on events this way instead of sleeping; every wait has a timeout so a broken test fails
@@ -17,7 +16,7 @@ public final class ObservationLog<Element: Sendable>: Sendable {
         var nextWaiter = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Guarded(State())
 
     public init() {}
 

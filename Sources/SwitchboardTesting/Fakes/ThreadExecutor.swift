@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 
 /// A serial executor backed by one dedicated thread, like a network event loop: actors pinned to it (through
 /// `unownedExecutor`) and tasks preferring it (`Task(executorPreference:)`) run every job on that thread.
@@ -13,10 +12,10 @@ public final class ThreadExecutor: SerialExecutor, TaskExecutor, Sendable {
         case stop
     }
 
-    private let queue = Mutex<[Work]>([])
+    private let queue = Guarded<[Work]>([])
     private let wake = DispatchSemaphore(value: 0)
     private let started = DispatchSemaphore(value: 0)
-    private let thread = Mutex<UInt?>(nil)
+    private let thread = Guarded<UInt?>(nil)
 
     /// Starts the thread.
     public init(name: String = "test-executor") {

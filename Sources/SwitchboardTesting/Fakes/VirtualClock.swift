@@ -1,4 +1,3 @@
-import Synchronization
 
 /// A clock that moves only when the test says so. Sleepers wake (in deadline order) when `advance` reaches
 /// their deadline; a sleeper whose deadline has already passed returns at once; cancelling a sleeping task
@@ -28,7 +27,7 @@ public final class VirtualClock: Clock, Sendable {
         var nextID = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Guarded(State())
     /// The deadline of every sleep that had to wait, in the order they started waiting.
     public let sleepRequests = ObservationLog<Instant>()
 

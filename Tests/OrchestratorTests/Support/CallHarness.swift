@@ -2,7 +2,6 @@ import Conversation
 import Media
 @testable import Orchestrator
 import Speech
-import Synchronization
 import SwitchboardTesting
 
 /// One call under test: a `CallSession` pinned to its own thread executor, on a virtual clock, with fake
@@ -30,7 +29,7 @@ final class CallHarness: Sendable {
     let metrics = RecordingMetricsSink()
     let timeline = RecordingTimeline()
     let session: CallSession
-    private let marksReported = Mutex(0)
+    private let marksReported = Guarded(0)
 
     init(settings: TurnSettings = .sessionTesting, tts: FakeTextToSpeech = FakeTextToSpeech(),
          phrases: CannedPhraseAudio? = CallHarness.cachedPhrases, tools: any ToolRunner = UnavailableToolRunner(),

@@ -2,7 +2,6 @@ import Conversation
 import Media
 import Orchestrator
 import Speech
-import Synchronization
 import SwitchboardTesting
 
 /// A VAD for tests: a frame whose first sample is not zero is speech; edges come at once (no debounce).
