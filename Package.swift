@@ -83,5 +83,8 @@ let package = Package(
         // Benchmarks: print figures, never asserted in tests.
         .executableTarget(name: "switchboard-bench-turn", dependencies: ["Conversation", "Speech"],
                           path: "Sources/BenchTurn", swiftSettings: strict),
+        .executableTarget(name: "switchboard-bench-session", dependencies: [
+            "Orchestrator", "SwitchboardTesting", "Conversation", "Speech", "Media",
+        ], path: "Sources/BenchSession", swiftSettings: strict),
     ]
 )
