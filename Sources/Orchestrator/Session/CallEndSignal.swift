@@ -38,10 +38,11 @@ public final class CallEndSignal: Sendable {
 
     func fire(_ reason: SessionEndReason) {
         let (observers, waiters) = state.withLock { state in
-            guard state.reason == nil else { return ([@Sendable (SessionEndReason) -> Void](), [CheckedContinuation<SessionEndReason, Never>]()) }
-            state.reason = reason
-            defer { state.observers = []; state.waiters = [] }
-            return (state.observers, state.waiters)
+            let toNotify = state.reason == nil ? (state.observers, state.waiters) : ([], [])
+            if state.reason == nil { state.reason = reason }
+            state.observers = []
+            state.waiters = []
+            return toNotify
         }
         for observer in observers { observer(reason) }
         for waiter in waiters { waiter.resume(returning: reason) }
