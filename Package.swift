@@ -43,8 +43,6 @@ let package = Package(
         // L1: provider protocols (Speech) and the pure per-call turn machine (Conversation).
         .target(name: "Speech", dependencies: ["Media"], swiftSettings: strict),
         .target(name: "Conversation", dependencies: ["Speech", "Media"], swiftSettings: strict),
-        // Test support shared by test targets: chunk-split verifier, seeded random inputs.
-        .target(name: "SwitchboardTesting", dependencies: ["Wire"], swiftSettings: strict),
 
         // L2: sockets, loops, TLS, HTTP/WebSocket servers and clients.
         .target(name: "Net", dependencies: [
@@ -52,6 +50,10 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HeapModule", package: "swift-collections"),
         ], swiftSettings: strict),
+
+        // L3: the per-call actor, performing the TurnMachine's effects (Net and Providers are injected).
+        .target(name: "Orchestrator", dependencies: ["Conversation", "Speech", "Agents", "Media"],
+                swiftSettings: strict),
 
         // L5: the daemon and CLI.
         .executableTarget(name: "switchboard", dependencies: [
@@ -64,6 +66,9 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ], swiftSettings: strict),
 
+        // Test support: chunk-split verifier, seeded inputs, provider fakes, a virtual clock, executors.
+        .target(name: "SwitchboardTesting", dependencies: ["Wire", "Speech", "Media"], swiftSettings: strict),
+
         // Benchmarks: print figures (median, p95, p99), never asserted in tests. See Docs/benchmarks.md.
         .executableTarget(name: "switchboard-bench-media", dependencies: ["Media"], path: "Sources/BenchMedia",
                           swiftSettings: strict),
@@ -71,12 +76,15 @@ let package = Package(
                           swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-turn", dependencies: ["Conversation", "Speech"],
                           path: "Sources/BenchTurn", swiftSettings: strict),
+        .executableTarget(name: "switchboard-bench-session", dependencies: [
+            "Orchestrator", "SwitchboardTesting", "Conversation", "Speech", "Media",
+        ], path: "Sources/BenchSession", swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-net", dependencies: ["Net", "CSystemShims"],
                           path: "Sources/BenchNet", swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-tls", dependencies: ["Net"], path: "Sources/BenchTLS",
                           swiftSettings: strict),
-        .executableTarget(name: "switchboard-bench-wsclient", dependencies: ["Net", "Wire"], path: "Sources/BenchWSClient",
-                          swiftSettings: strict),
+        .executableTarget(name: "switchboard-bench-wsclient", dependencies: ["Net", "Wire"],
+                          path: "Sources/BenchWSClient", swiftSettings: strict),
 
         // Tests mirror the sources.
         .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
@@ -86,6 +94,10 @@ let package = Package(
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Speech"], swiftSettings: strict),
         .testTarget(name: "NetTests", dependencies: ["Net", "CSystemShims"], swiftSettings: strict),
         .testTarget(name: "NetTLSTests", dependencies: ["Net"], exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "NetWebSocketClientTests", dependencies: ["Net", "Wire"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "NetWebSocketClientTests", dependencies: ["Net", "Wire"], exclude: ["Fixtures"],
+                    swiftSettings: strict),
+        .testTarget(name: "OrchestratorTests", dependencies: [
+            "Orchestrator", "SwitchboardTesting", "Conversation", "Speech", "Agents", "Media",
+        ], swiftSettings: strict),
     ]
 )

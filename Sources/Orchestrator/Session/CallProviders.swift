@@ -1,0 +1,49 @@
+import Speech
+
+/// The providers one call talks to, one per layer. Each may be a router over several vendors with
+/// failover and circuit breakers (it conforms to the same protocol): the session never knows.
+public struct CallProviders: Sendable {
+    public var speechToText: any SpeechToText
+    public var languageModel: any LanguageModel
+    public var textToSpeech: any TextToSpeech
+    public var tools: any ToolRunner
+
+    public init(speechToText: any SpeechToText, languageModel: any LanguageModel,
+                textToSpeech: any TextToSpeech, tools: any ToolRunner = UnavailableToolRunner()) {
+        self.speechToText = speechToText
+        self.languageModel = languageModel
+        self.textToSpeech = textToSpeech
+        self.tools = tools
+    }
+}
+
+/// Runs the tools a language model calls (webhooks, later). The session starts one run per tool call in
+/// its own task and cancels that task when the result is no longer wanted (barge-in, hang-up): a runner
+/// must stop its work when cancelled.
+public protocol ToolRunner: Sendable {
+    /// Runs `call` and returns what the model should see: the result, or a description of the error
+    /// (tool failures are answers the model can explain, not call failures).
+    func run(_ call: ToolCall, for context: ToolCallContext) async -> String
+}
+
+/// What a tool run knows about its call.
+public struct ToolCallContext: Sendable, Hashable {
+    public var callID: String
+    public var agentName: String
+    public var variables: [String: String]
+
+    public init(callID: String, agentName: String, variables: [String: String]) {
+        self.callID = callID
+        self.agentName = agentName
+        self.variables = variables
+    }
+}
+
+/// The runner for agents without tools: every call is answered with an error the model can read.
+public struct UnavailableToolRunner: ToolRunner {
+    public init() {}
+
+    public func run(_ call: ToolCall, for context: ToolCallContext) async -> String {
+        #"{"error":"the tool \#(call.name) is not available"}"#
+    }
+}
