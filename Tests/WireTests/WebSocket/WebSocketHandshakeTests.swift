@@ -42,18 +42,24 @@ import Wire
         #expect(throws: Never.self) { try WebSocketHandshake.validateUpgrade(try Self.head(request + "\r\n")) }
     }
 
-    @Test(arguments: [
-        (valid.replacingOccurrences(of: "GET", with: "POST"), WebSocketHandshakeError.Kind.methodNotGet, 405),
-        (valid.replacingOccurrences(of: "HTTP/1.1", with: "HTTP/1.0"), .httpVersionTooOld, 400),
-        (valid.replacingOccurrences(of: "Upgrade: websocket\r\n", with: ""), .missingUpgradeWebSocket, 400),
-        (valid.replacingOccurrences(of: "Upgrade: websocket", with: "Upgrade: h2c"), .missingUpgradeWebSocket, 400),
-        (valid.replacingOccurrences(of: "Connection: Upgrade", with: "Connection: keep-alive"), .missingConnectionUpgrade, 400),
-        (valid.replacingOccurrences(of: "Version: 13", with: "Version: 8"), .unsupportedWebSocketVersion, 426),
-        (valid.replacingOccurrences(of: "Sec-WebSocket-Version: 13\r\n", with: ""), .unsupportedWebSocketVersion, 426),
-        (valid.replacingOccurrences(of: "dGhlIHNhbXBsZSBub25jZQ==", with: "dGhlIHNhbXBsZSBub25jZQ"), .invalidKey, 400),
-        (valid.replacingOccurrences(of: "dGhlIHNhbXBsZSBub25jZQ==", with: "dGhlIHNhbXBsZSBub25j"), .invalidKey, 400),
-        (valid + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n", .invalidKey, 400),
-    ])
+    /// A typed table keeps the type checker fast (an untyped tuple literal of this size timed out).
+    static let invalidUpgrades: [(String, WebSocketHandshakeError.Kind, Int)] = {
+        func replacing(_ old: String, _ new: String) -> String { valid.replacingOccurrences(of: old, with: new) }
+        var cases: [(String, WebSocketHandshakeError.Kind, Int)] = []
+        cases.append((replacing("GET", "POST"), .methodNotGet, 405))
+        cases.append((replacing("HTTP/1.1", "HTTP/1.0"), .httpVersionTooOld, 400))
+        cases.append((replacing("Upgrade: websocket\r\n", ""), .missingUpgradeWebSocket, 400))
+        cases.append((replacing("Upgrade: websocket", "Upgrade: h2c"), .missingUpgradeWebSocket, 400))
+        cases.append((replacing("Connection: Upgrade", "Connection: keep-alive"), .missingConnectionUpgrade, 400))
+        cases.append((replacing("Version: 13", "Version: 8"), .unsupportedWebSocketVersion, 426))
+        cases.append((replacing("Sec-WebSocket-Version: 13\r\n", ""), .unsupportedWebSocketVersion, 426))
+        cases.append((replacing("dGhlIHNhbXBsZSBub25jZQ==", "dGhlIHNhbXBsZSBub25jZQ"), .invalidKey, 400))
+        cases.append((replacing("dGhlIHNhbXBsZSBub25jZQ==", "dGhlIHNhbXBsZSBub25j"), .invalidKey, 400))
+        cases.append((valid + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n", .invalidKey, 400))
+        return cases
+    }()
+
+    @Test(arguments: invalidUpgrades)
     func invalidUpgradeRequestsAreRefusedWithStatus(request: String, kind: WebSocketHandshakeError.Kind, status: Int) {
         #expect(throws: WebSocketHandshakeError(kind)) { try WebSocketHandshake.validateUpgrade(try Self.head(request + "\r\n")) }
         let refusal = WebSocketHandshake.rejectionResponse(for: WebSocketHandshakeError(kind))
