@@ -50,6 +50,7 @@ let package = Package(
         .target(name: "Net", dependencies: [
             "Wire", "CSystemShims", "COpenSSL", "CCurl",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "HeapModule", package: "swift-collections"),
         ], swiftSettings: strict),
 
@@ -84,5 +85,12 @@ let package = Package(
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Speech"], swiftSettings: strict),
         .testTarget(name: "NetTests", dependencies: ["Net", "CSystemShims"], swiftSettings: strict),
         .testTarget(name: "NetTLSTests", dependencies: ["Net"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "NetHTTPTests", dependencies: [
+            "Net", "Wire",
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+        ], swiftSettings: strict),
+        // Spawns the built `switchboard` binary (depends on it so `swift test` builds it first).
+        .testTarget(name: "EndToEndTests", dependencies: ["switchboard"], swiftSettings: strict),
     ]
 )
