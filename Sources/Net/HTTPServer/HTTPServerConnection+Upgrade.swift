@@ -54,7 +54,7 @@ extension HTTPServerConnection {
     /// `Connection: close`; a WebSocket session goes on until the drain deadline.
     func beginDraining() {
         guard case .http = mode else { return }
-        if request == nil, parser.bufferedByteCount == 0 { closeGracefully() }
+        if request == nil, !requestStarted { closeGracefully() }
     }
 
     /// The drain deadline passed: WebSocket sessions close with 1001, anything else closes.

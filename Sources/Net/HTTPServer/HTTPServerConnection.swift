@@ -40,6 +40,9 @@ final class HTTPServerConnection: ConnectionHandler {
     var mode = Mode.http
     var phase = Phase.none
     var request: PendingRequest?
+    /// Bytes of a request not yet complete have arrived (the parser may already have consumed
+    /// whole lines of its head, so its buffer alone does not say).
+    var requestStarted = false
     /// Response bytes, reused across responses.
     var output: [UInt8] = []
     var deadline: UInt64 = .max
@@ -64,6 +67,7 @@ final class HTTPServerConnection: ConnectionHandler {
             return
         case .http:
             parser.append(bytes)
+            requestStarted = true
             if phase == .awaitingRequest { enter(.readingHead) }
             processInput()
         }
@@ -83,14 +87,16 @@ final class HTTPServerConnection: ConnectionHandler {
         }
     }
 
+    /// Bookkeeping first (count, registry), then the WebSocket handler hears of it: whoever
+    /// observes `closed` also sees the connection counted out and its descriptor closed.
     func connectionClosed(_ reason: CloseReason) {
         timer?.cancel()
         timer = nil
-        if case .webSocket(let session) = mode { session.transportClosed() }
-        mode = .closing
         phase = .none
         loopState.unregister(self)
         context.connectionClosed()
+        if case .webSocket(let session) = mode { session.transportClosed() }
+        mode = .closing
     }
 
     /// Turns buffered bytes into requests and answers them in order; stops while the connection is
@@ -112,7 +118,7 @@ final class HTTPServerConnection: ConnectionHandler {
             }
         }
         if case .http = mode, request == nil {
-            enter(parser.bufferedByteCount > 0 ? .readingHead : .awaitingRequest)
+            enter(requestStarted ? .readingHead : .awaitingRequest)
         }
     }
 
@@ -146,6 +152,8 @@ final class HTTPServerConnection: ConnectionHandler {
     private func finishRequest() {
         guard let pending = request else { return }
         request = nil
+        // At `.end` the parser has not touched the next request's bytes yet.
+        requestStarted = parser.bufferedByteCount > 0
         if case .webSocket(let decide, let label) = pending.route {
             upgrade(pending.head, decide: decide, label: label)
             return
