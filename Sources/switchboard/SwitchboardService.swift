@@ -12,6 +12,9 @@ struct SwitchboardService: Service {
     let logger: Logger
     let readiness = ServerReadiness()
 
+    /// After the drain: time for WebSocket close handshakes (5 s) and lingering TCP closes (2 s).
+    static let closeTimeout: Duration = .seconds(8)
+
     func run() async throws {
         let server = settings.deployment.server
         let loops = try EventLoopGroup(loopCount: settings.loopCount ?? EventLoopGroup.defaultLoopCount)
@@ -30,9 +33,13 @@ struct SwitchboardService: Service {
         try? await gracefulShutdown()
 
         readiness.markDraining()
-        logger.notice("draining: \(http.openConnectionCount) open connection(s), up to \(settings.drainTimeout)")
-        let clean = await http.shutdown(drainTimeout: settings.drainTimeout)
-        if !clean { logger.warning("\(http.openConnectionCount) connection(s) still open after the drain; closing them") }
+        await http.beginDraining()
+        logger.notice("draining: listeners closed, \(http.openConnectionCount) open connection(s) get up to \(settings.drainTimeout)")
+        if await !http.waitUntilIdle(timeout: settings.drainTimeout) {
+            logger.warning("\(http.openConnectionCount) connection(s) still open after the drain; closing them (WebSocket: 1001)")
+            await http.closeAllConnections()
+            _ = await http.waitUntilIdle(timeout: Self.closeTimeout)
+        }
         await loops.shutdownGracefully()
         logger.info("stopped")
     }
