@@ -76,6 +76,8 @@ let package = Package(
                           path: "Sources/BenchNet", swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-tls", dependencies: ["Net"], path: "Sources/BenchTLS",
                           swiftSettings: strict),
+        .executableTarget(name: "switchboard-bench-ws", dependencies: ["Net", "Wire"], path: "Sources/BenchWebSocket",
+                          swiftSettings: strict),
 
         // Tests mirror the sources.
         .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),

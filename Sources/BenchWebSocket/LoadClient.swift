@@ -1,0 +1,127 @@
+import Foundation
+import Net
+
+/// What the load generator was asked to do.
+struct LoadSettings: Sendable {
+    var port: UInt16 = 0
+    var path = "/echo"
+    var connections = 1000
+    var seconds = 10.0
+    var size = 160
+    /// Frames in flight per connection (saturation); 0 = paced, one frame per connection every 20 ms.
+    var window = 0
+    var loops = 1
+    var serverPID: Int32?
+}
+
+/// The per-loop state of the generator: its connections and counters, touched only on its loop.
+// @unchecked Sendable: every field is used only inside `loop.submit`/`execute` closures on `loop`'s thread.
+final class LoopClients: @unchecked Sendable {
+    let loop: EventLoop
+    let stats = LoopStats()
+    var clients: [LoadConnection] = []
+    var clock: TimerHandle?
+
+    init(loop: EventLoop) { self.loop = loop }
+}
+
+/// Media pacing: RFC 3551 telephony frames are 20 ms.
+let framePeriod: Duration = .milliseconds(20)
+
+/// Opens the connections (in batches, so the server's backlog is not flooded), waits until all are
+/// upgraded, measures for `seconds`, prints messages/s, round trips and CPU of both processes.
+func runLoad(_ settings: LoadSettings) async throws {
+    let group = try EventLoopGroup(loopCount: settings.loops, name: "bench-cli")
+    let perLoop = group.loops.map { LoopClients(loop: $0) }
+    let address = SocketAddress.loopbackIPv4(port: settings.port)
+    let batch = 100
+    for start in stride(from: 0, to: settings.connections, by: batch) {
+        for index in start..<min(settings.connections, start + batch) {
+            let target = perLoop[index % perLoop.count]
+            try await target.loop.submit {
+                let client = LoadConnection(stats: target.stats, size: settings.size, window: settings.window,
+                                            host: "127.0.0.1:\(settings.port)", path: settings.path, seed: UInt64(index + 1))
+                client.connection = try TCPConnection.connect(to: address, on: target.loop) { _ in client }
+                target.clients.append(client)
+            }
+        }
+        try await waitUntil(timeout: .seconds(30)) { await openCount(perLoop) >= min(settings.connections, start + batch) }
+    }
+    if settings.window == 0 {
+        for target in perLoop {
+            try await target.loop.submit {
+                target.clock = target.loop.scheduleRepeatingLocalTimer(every: framePeriod) {
+                    for client in target.clients { client.send() }
+                }
+            }
+        }
+    }
+    try await Task.sleep(for: .seconds(1)) // warm-up
+    let before = try await snapshot(perLoop, recording: true)
+    let cpuServerBefore = settings.serverPID.flatMap { processCPUSeconds(pid: $0) }
+    let cpuClientBefore = processCPUSeconds(pid: nil)
+    let startedAt = nowNanoseconds()
+    try await Task.sleep(for: .milliseconds(Int64(settings.seconds * 1000)))
+    let after = try await snapshot(perLoop, recording: false)
+    let elapsed = Double(nowNanoseconds() - startedAt) / 1e9
+    let cpuServerAfter = settings.serverPID.flatMap { processCPUSeconds(pid: $0) }
+    let cpuClientAfter = processCPUSeconds(pid: nil)
+
+    let mode = settings.window == 0 ? "paced 50 frames/s each" : "saturating, window \(settings.window)"
+    print("WebSocket echo, \(settings.size)-byte binary frames, \(after.open) connections, \(mode), \(settings.loops) client loop(s):")
+    let echoedRate = Double(after.received - before.received) / elapsed
+    let sentRate = Double(after.sent - before.sent) / elapsed
+    print(String(format: "  echoed: %.0f messages/s (sent %.0f/s), failed connections: %d", echoedRate, sentRate, after.failed))
+    var samples: [Double] = []
+    for target in perLoop { samples += try await target.loop.submit { target.stats.roundTrips } }
+    print("  " + Percentiles(samples).line("round trip", unit: "ms", scale: 1e-6))
+    if let before = cpuServerBefore, let after = cpuServerAfter {
+        print(String(format: "  server CPU: %.1f%% of one core", (after - before) / elapsed * 100))
+    }
+    if let before = cpuClientBefore, let after = cpuClientAfter {
+        print(String(format: "  client CPU: %.1f%% of one core", (after - before) / elapsed * 100))
+    }
+    for target in perLoop {
+        try await target.loop.submit {
+            target.clock?.cancel()
+            for client in target.clients { client.connection?.close(.immediately) }
+        }
+    }
+    await group.shutdownGracefully()
+}
+
+private struct Totals {
+    var open = 0, failed = 0, sent = 0, received = 0
+}
+
+private func openCount(_ perLoop: [LoopClients]) async -> Int {
+    var total = 0
+    for target in perLoop { total += (try? await target.loop.submit { target.stats.open + target.stats.failed }) ?? 0 }
+    return total
+}
+
+private func snapshot(_ perLoop: [LoopClients], recording: Bool) async throws -> Totals {
+    var totals = Totals()
+    for target in perLoop {
+        let part = try await target.loop.submit { () -> Totals in
+            target.stats.recording = recording
+            return Totals(open: target.stats.open, failed: target.stats.failed, sent: target.stats.sent,
+                          received: target.stats.received)
+        }
+        totals.open += part.open
+        totals.failed += part.failed
+        totals.sent += part.sent
+        totals.received += part.received
+    }
+    return totals
+}
+
+struct Timeout: Error {}
+
+private func waitUntil(timeout: Duration, _ condition: () async -> Bool) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while !(await condition()) {
+        guard ContinuousClock.now < deadline else { throw Timeout() }
+        try await Task.sleep(for: .milliseconds(10))
+    }
+}
