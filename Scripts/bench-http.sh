@@ -13,8 +13,8 @@ duration=${1:-10}
 command -v wrk >/dev/null || { echo "bench-http: wrk missing (Scripts/bootstrap.sh installs it)" >&2; exit 1; }
 
 echo "bench-http: building release products"
-swift build -c release --product switchboard 2>&1 | grep -E 'error|Build complete' || true
-swift build -c release --product switchboard-bench-ws 2>&1 | grep -E 'error|Build complete' || true
+swift build -c release --product switchboard 2>&1 | grep -E 'error|omplete' || true
+swift build -c release --product switchboard-bench-ws 2>&1 | grep -E 'error|omplete' || true
 bin=$(swift build -c release --show-bin-path)
 work=$(mktemp -d)
 pids=()
@@ -50,7 +50,7 @@ for server_loops in 1 2; do
   wait_for_line "$work/ws.log" "^port "
   ws_port=$(awk '/^port /{ print $2 }' "$work/ws.log")
   echo "-- server: $server_loops loop(s)"
-  "$bin/switchboard-bench-ws" load --port "$ws_port" --connections 1000 --seconds "$duration" --server-pid "$ws_pid"
-  "$bin/switchboard-bench-ws" load --port "$ws_port" --connections 1000 --seconds "$duration" --window 8 --server-pid "$ws_pid"
+  "$bin/switchboard-bench-ws" load --port "$ws_port" --connections 1000 --seconds "$duration" --loops 2 --server-pid "$ws_pid"
+  "$bin/switchboard-bench-ws" load --port "$ws_port" --connections 1000 --seconds "$duration" --window 8 --loops 2 --server-pid "$ws_pid"
   kill "$ws_pid"; wait "$ws_pid" 2>/dev/null || true
 done

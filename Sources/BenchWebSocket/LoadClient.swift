@@ -75,12 +75,16 @@ func runLoad(_ settings: LoadSettings) async throws {
     var samples: [Double] = []
     for target in perLoop { samples += try await target.loop.submit { target.stats.roundTrips } }
     print("  " + Percentiles(samples).line("round trip", unit: "ms", scale: 1e-6))
-    if let before = cpuServerBefore, let after = cpuServerAfter {
-        print(String(format: "  server CPU: %.1f%% of one core", (after - before) / elapsed * 100))
+    let echoed = Double(after.received - before.received)
+    func cpuLine(_ who: String, _ start: (user: Double, system: Double)?, _ end: (user: Double, system: Double)?) {
+        guard let start, let end else { return }
+        let user = end.user - start.user, system = end.system - start.system
+        print(String(format: "  %@ CPU: %.1f%% of one core (user %.1f%%, system %.1f%%), %.1f µs per echoed message",
+                     who, (user + system) / elapsed * 100, user / elapsed * 100, system / elapsed * 100,
+                     echoed > 0 ? (user + system) / echoed * 1e6 : .nan))
     }
-    if let before = cpuClientBefore, let after = cpuClientAfter {
-        print(String(format: "  client CPU: %.1f%% of one core", (after - before) / elapsed * 100))
-    }
+    cpuLine("server", cpuServerBefore, cpuServerAfter)
+    cpuLine("client", cpuClientBefore, cpuClientAfter)
     for target in perLoop {
         try await target.loop.submit {
             target.clock?.cancel()

@@ -10,9 +10,9 @@ func nowNanoseconds() -> UInt64 {
     return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
 }
 
-/// CPU seconds (user + system) a process has used, from `/proc/PID/stat` fields 14 and 15 (clock
-/// ticks). `pid` nil reads this process.
-func processCPUSeconds(pid: Int32?) -> Double? {
+/// CPU seconds a process has used in user and system mode, from `/proc/PID/stat` fields 14 and 15
+/// (clock ticks). `pid` nil reads this process.
+func processCPUSeconds(pid: Int32?) -> (user: Double, system: Double)? {
     let path = pid.map { "/proc/\($0)/stat" } ?? "/proc/self/stat"
     guard let file = fopen(path, "r") else { return nil }
     defer { fclose(file) }
@@ -24,7 +24,8 @@ func processCPUSeconds(pid: Int32?) -> Double? {
     let fields = line[line.index(after: close)...].split(separator: " ")
     // fields[0] is field 3 (state); utime is field 14, stime field 15.
     guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
-    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
+    return (user / ticks, system / ticks)
 }
 
 /// Median, p95 and p99 of a sample set.
