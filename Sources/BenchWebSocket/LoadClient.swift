@@ -14,15 +14,47 @@ struct LoadSettings: Sendable {
     var serverPID: Int32?
 }
 
-/// The per-loop state of the generator: its connections and counters, touched only on its loop.
-// @unchecked Sendable: every field is used only inside `loop.submit`/`execute` closures on `loop`'s thread.
-final class LoopClients: @unchecked Sendable {
+/// The per-loop part of the generator: its connections and counters, an actor running on its loop
+/// (so handlers and the pacing clock reach it with no hop).
+actor LoopClients {
     let loop: EventLoop
     let stats = LoopStats()
-    var clients: [LoadConnection] = []
-    var clock: TimerHandle?
+    private var clients: [LoadConnection] = []
+    private var clock: TimerHandle?
+
+    nonisolated var unownedExecutor: UnownedSerialExecutor { loop.asUnownedSerialExecutor() }
 
     init(loop: EventLoop) { self.loop = loop }
+
+    func connect(to address: SocketAddress, settings: LoadSettings, seed: UInt64) throws {
+        let client = LoadConnection(stats: stats, size: settings.size, window: settings.window,
+                                    host: "127.0.0.1:\(settings.port)", path: settings.path, seed: seed)
+        client.connection = try TCPConnection.connect(to: address, on: loop) { _ in client }
+        clients.append(client)
+    }
+
+    /// Media pacing: every client sends one frame per period, from one timer for the whole loop.
+    func startClock() {
+        clock = loop.scheduleRepeatingLocalTimer(every: framePeriod) { [self] in
+            assumeIsolated { $0.tick() }
+        }
+    }
+
+    private func tick() { for client in clients { client.send() } }
+
+    var readyCount: Int { stats.open + stats.failed }
+
+    func snapshot(recording: Bool) -> Totals {
+        stats.recording = recording
+        return Totals(open: stats.open, failed: stats.failed, sent: stats.sent, received: stats.received)
+    }
+
+    var roundTrips: [Double] { stats.roundTrips }
+
+    func closeAll() {
+        clock?.cancel()
+        for client in clients { client.connection?.close(.immediately) }
+    }
 }
 
 /// Media pacing: RFC 3551 telephony frames are 20 ms.
@@ -37,24 +69,12 @@ func runLoad(_ settings: LoadSettings) async throws {
     let batch = 100
     for start in stride(from: 0, to: settings.connections, by: batch) {
         for index in start..<min(settings.connections, start + batch) {
-            let target = perLoop[index % perLoop.count]
-            try await target.loop.submit {
-                let client = LoadConnection(stats: target.stats, size: settings.size, window: settings.window,
-                                            host: "127.0.0.1:\(settings.port)", path: settings.path, seed: UInt64(index + 1))
-                client.connection = try TCPConnection.connect(to: address, on: target.loop) { _ in client }
-                target.clients.append(client)
-            }
+            try await perLoop[index % perLoop.count].connect(to: address, settings: settings, seed: UInt64(index + 1))
         }
         try await waitUntil(timeout: .seconds(30)) { await openCount(perLoop) >= min(settings.connections, start + batch) }
     }
     if settings.window == 0 {
-        for target in perLoop {
-            try await target.loop.submit {
-                target.clock = target.loop.scheduleRepeatingLocalTimer(every: framePeriod) {
-                    for client in target.clients { client.send() }
-                }
-            }
-        }
+        for target in perLoop { await target.startClock() }
     }
     try await Task.sleep(for: .seconds(1)) // warm-up
     let before = try await snapshot(perLoop, recording: true)
@@ -73,7 +93,7 @@ func runLoad(_ settings: LoadSettings) async throws {
     let sentRate = Double(after.sent - before.sent) / elapsed
     print(String(format: "  echoed: %.0f messages/s (sent %.0f/s), failed connections: %d", echoedRate, sentRate, after.failed))
     var samples: [Double] = []
-    for target in perLoop { samples += try await target.loop.submit { target.stats.roundTrips } }
+    for target in perLoop { samples += await target.roundTrips }
     print("  " + Percentiles(samples).line("round trip", unit: "ms", scale: 1e-6))
     let echoed = Double(after.received - before.received)
     func cpuLine(_ who: String, _ start: (user: Double, system: Double)?, _ end: (user: Double, system: Double)?) {
@@ -85,33 +105,24 @@ func runLoad(_ settings: LoadSettings) async throws {
     }
     cpuLine("server", cpuServerBefore, cpuServerAfter)
     cpuLine("client", cpuClientBefore, cpuClientAfter)
-    for target in perLoop {
-        try await target.loop.submit {
-            target.clock?.cancel()
-            for client in target.clients { client.connection?.close(.immediately) }
-        }
-    }
+    for target in perLoop { await target.closeAll() }
     await group.shutdownGracefully()
 }
 
-private struct Totals {
+struct Totals: Sendable {
     var open = 0, failed = 0, sent = 0, received = 0
 }
 
 private func openCount(_ perLoop: [LoopClients]) async -> Int {
     var total = 0
-    for target in perLoop { total += (try? await target.loop.submit { target.stats.open + target.stats.failed }) ?? 0 }
+    for target in perLoop { total += await target.readyCount }
     return total
 }
 
 private func snapshot(_ perLoop: [LoopClients], recording: Bool) async throws -> Totals {
     var totals = Totals()
     for target in perLoop {
-        let part = try await target.loop.submit { () -> Totals in
-            target.stats.recording = recording
-            return Totals(open: target.stats.open, failed: target.stats.failed, sent: target.stats.sent,
-                          received: target.stats.received)
-        }
+        let part = await target.snapshot(recording: recording)
         totals.open += part.open
         totals.failed += part.failed
         totals.sent += part.sent
