@@ -48,6 +48,7 @@ let package = Package(
         .target(name: "Net", dependencies: [
             "Wire", "CSystemShims", "COpenSSL", "CCurl",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "HeapModule", package: "swift-collections"),
         ], swiftSettings: strict),
 
@@ -85,6 +86,8 @@ let package = Package(
                           swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-wsclient", dependencies: ["Net", "Wire"],
                           path: "Sources/BenchWSClient", swiftSettings: strict),
+        .executableTarget(name: "switchboard-bench-ws", dependencies: ["Net", "Wire"], path: "Sources/BenchWebSocket",
+                          swiftSettings: strict),
 
         // Tests mirror the sources.
         .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
@@ -99,5 +102,12 @@ let package = Package(
         .testTarget(name: "OrchestratorTests", dependencies: [
             "Orchestrator", "SwitchboardTesting", "Conversation", "Speech", "Agents", "Media",
         ], swiftSettings: strict),
+        .testTarget(name: "NetHTTPTests", dependencies: [
+            "Net", "Wire",
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+        ], swiftSettings: strict),
+        // Spawns the built `switchboard` binary (depends on it so `swift test` builds it first).
+        .testTarget(name: "EndToEndTests", dependencies: ["switchboard"], swiftSettings: strict),
     ]
 )

@@ -6,7 +6,7 @@ set -euo pipefail
 # C libraries the package links (design card), pkg-config to find them.
 build_packages=(pkg-config libssl-dev libcurl4-openssl-dev libopus-dev libspeexdsp-dev)
 # Runtime tools for the embedded defaults and the real peers the tests talk to.
-runtime_packages=(espeak-ng sox curl openssl python3-websockets wrk nghttp2-server)
+runtime_packages=(espeak-ng sox curl openssl python3-websockets python3-prometheus-client wrk nghttp2-server)
 
 missing=()
 for p in "${build_packages[@]}" "${runtime_packages[@]}"; do

@@ -1,0 +1,60 @@
+import Agents
+import Logging
+import Net
+import ServiceLifecycle
+
+/// The running server as a swift-service-lifecycle `Service`: starts the event loops and listeners,
+/// marks itself ready, and on graceful shutdown drains (readiness 503, listeners closed, connections
+/// given the drain timeout, WebSocket sessions then closed with 1001) and stops the loops.
+struct SwitchboardService: Service {
+    let settings: ServeSettings
+    let observability: Observability
+    let logger: Logger
+    let readiness = ServerReadiness()
+
+    /// After the drain: time for WebSocket close handshakes (5 s) and lingering TCP closes (2 s).
+    static let closeTimeout: Duration = .seconds(8)
+
+    func run() async throws {
+        let server = settings.deployment.server
+        let loops = try EventLoopGroup(loopCount: settings.loopCount ?? EventLoopGroup.defaultLoopCount)
+        let http = HTTPServer(group: loops, configuration: HTTPServerFactory.configuration(for: server))
+        let bound: (http: SocketAddress, metrics: SocketAddress?)
+        do {
+            bound = try await startListeners(http, server: server)
+        } catch {
+            await loops.shutdownGracefully()
+            throw error
+        }
+        readiness.markReady()
+        logger.info("listening http=\(bound.http) metrics=\(bound.metrics.map(String.init(describing:)) ?? "none")",
+                    metadata: ["loops": "\(loops.loops.count)"])
+
+        try? await gracefulShutdown()
+
+        readiness.markDraining()
+        await http.beginDraining()
+        logger.notice("draining: listeners closed, \(http.openConnectionCount) open connection(s) get up to \(settings.drainTimeout)")
+        if await !http.waitUntilIdle(timeout: settings.drainTimeout) {
+            logger.warning("\(http.openConnectionCount) connection(s) still open after the drain; closing them (WebSocket: 1001)")
+            await http.closeAllConnections()
+            _ = await http.waitUntilIdle(timeout: Self.closeTimeout)
+        }
+        await loops.shutdownGracefully()
+        logger.info("stopped")
+    }
+
+    private func startListeners(_ http: HTTPServer, server: ServerConfig) async throws -> (http: SocketAddress, metrics: SocketAddress?) {
+        let layer = try TLSWiring.layer(for: server.tls)
+        let metricsApart = server.listeners.metrics != nil
+        var media = HTTPServerFactory.operationalRouter(readiness: readiness,
+                                                        metricsText: metricsApart ? nil : observability.metricsText)
+        HTTPServerFactory.addMediaEndpoints(to: &media, server: server, logger: logger)
+        let httpAddress = try await ListenAddressResolver.resolve(server.listeners.http)
+        let boundHTTP = try await http.listen(on: httpAddress, router: media, layer: layer)
+        guard let metricsListen = server.listeners.metrics else { return (boundHTTP, nil) }
+        let operational = HTTPServerFactory.operationalRouter(readiness: readiness, metricsText: observability.metricsText)
+        let boundMetrics = try await http.listen(on: try await ListenAddressResolver.resolve(metricsListen), router: operational)
+        return (boundHTTP, boundMetrics)
+    }
+}
