@@ -32,6 +32,8 @@ let package = Package(
                        providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
                        providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CPocketSphinx", path: "Sources/CPocketSphinx", pkgConfig: "pocketsphinx",
+                       providers: [.apt(["libpocketsphinx-dev"])]),
 
         // L0: pure, no I/O.
         .target(name: "Media", dependencies: ["COpus", "CSpeexDSP"], swiftSettings: strict),
@@ -48,6 +50,11 @@ let package = Package(
         .target(name: "Net", dependencies: [
             "Wire", "CSystemShims", "COpenSSL", "CCurl",
             .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+
+        // L3: provider adapters; the offline ones (scripted dialogue, espeak-ng, pocketsphinx) need no network.
+        .target(name: "Providers", dependencies: [
+            "Speech", "Agents", "Media", "CSpeexDSP", "CPocketSphinx",
         ], swiftSettings: strict),
 
         // L5: the daemon and CLI.
@@ -69,6 +76,8 @@ let package = Package(
         .testTarget(name: "NetTLSTests", dependencies: ["Net"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "SpeechTests", dependencies: ["Speech", "Media"], swiftSettings: strict),
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Speech"], swiftSettings: strict),
+        .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Speech", "Agents", "Media"],
+                    swiftSettings: strict),
 
         // Benchmarks: print figures, never asserted in tests.
         .executableTarget(name: "switchboard-bench-turn", dependencies: ["Conversation", "Speech"],
