@@ -54,7 +54,7 @@ let package = Package(
 
         // L3: provider adapters; the offline ones (scripted dialogue, espeak-ng, pocketsphinx) need no network.
         .target(name: "Providers", dependencies: [
-            "Speech", "Agents", "Media", "CSpeexDSP", "CPocketSphinx",
+            "Speech", "Agents", "Media", "CSystemShims", "CSpeexDSP", "CPocketSphinx",
         ], swiftSettings: strict),
 
         // L5: the daemon and CLI.

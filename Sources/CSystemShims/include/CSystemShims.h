@@ -14,4 +14,9 @@
 #include <unistd.h>
 #include <errno.h>
 #include <signal.h>
+#include <spawn.h>
+
+/* glibc (>= 2.34) declares these only under _GNU_SOURCE, which Swift's Glibc module is not built with. */
+extern int pipe2(int pipefd[2], int flags);
+extern int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *actions, int from);
 #endif

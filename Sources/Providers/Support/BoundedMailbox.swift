@@ -19,7 +19,10 @@ final class BoundedMailbox<Event: Sendable>: Sendable {
 
     init(capacity: Int) {
         precondition(capacity > 0, "a mailbox holds at least one event")
-        credits = DispatchSemaphore(value: capacity)
+        // Starts at 0 and is raised to `capacity`: libdispatch traps when a semaphore is freed with a
+        // value below the one it was created with, which a mailbox dropped while full would have.
+        credits = DispatchSemaphore(value: 0)
+        for _ in 0..<capacity { credits.signal() }
     }
 
     /// Whether the consumer cancelled.

@@ -1,9 +1,12 @@
+import CSystemShims
 import Glibc
 import Synchronization
 
 /// A child process started with `posix_spawnp`, its stdout and stderr on pipes this side reads, stdin
-/// on /dev/null. The child starts with an empty signal mask and default dispositions (a parent thread
-/// that blocks SIGTERM or ignores SIGPIPE does not pass that on).
+/// on /dev/null, and no other descriptor of ours (everything from 3 up is closed in the child, so a
+/// child never holds a call's socket or another child's pipe open). The child starts with an empty
+/// signal mask and default dispositions (a parent thread that blocks SIGTERM or ignores SIGPIPE does
+/// not pass that on).
 ///
 /// Killing is safe against pid reuse: `waitForExit` first waits without reaping (`WNOWAIT`) and marks
 /// the child exited under the lock `kill` takes, so `kill` never signals a pid that was reaped.
@@ -24,14 +27,23 @@ final class ChildProcess: Sendable {
     /// Starts `executable` (searched on PATH) with `arguments`; throws the `errno` of the failure
     /// (`ENOENT` when the program is not installed).
     init(executable: String, arguments: [String]) throws(SystemCallError) {
-        let started = try Self.spawnLock.withLock { _ throws(SystemCallError) in
-            try Self.spawn(executable: executable, arguments: arguments)
+        var attempt = 1
+        while true {
+            do {
+                (pid, standardOutput, standardError) = try Self.spawn(executable: executable, arguments: arguments)
+                return
+            } catch where error.errno == ETXTBSY && attempt < Self.textBusyAttempts {
+                attempt += 1
+                usleep(Self.textBusyPauseMicroseconds)
+            }
         }
-        (pid, standardOutput, standardError) = started
     }
 
-    /// Held while pipes are made and a child is spawned (see `pipe()`).
-    private static let spawnLock = Mutex(())
+    /// A program file just written can still be open for writing in a child another thread forked
+    /// meanwhile (until that child execs): exec then fails with ETXTBSY, briefly. Tried this often…
+    static let textBusyAttempts = 5
+    /// …this far apart.
+    static let textBusyPauseMicroseconds: UInt32 = 20_000
 
     private static func spawn(executable: String, arguments: [String]) throws(SystemCallError)
         -> (pid: pid_t, output: Int32, error: Int32) {
@@ -46,6 +58,7 @@ final class ChildProcess: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, output.write, 1)
         posix_spawn_file_actions_adddup2(&actions, error.write, 2)
+        posix_spawn_file_actions_addclosefrom_np(&actions, 3)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -98,13 +111,10 @@ final class ChildProcess: Sendable {
         close(standardError)
     }
 
-    /// A pipe whose ends close on exec. Glibc's Swift module has no `pipe2`, so `pipe` and `fcntl` run
-    /// under `spawnLock`, which every spawn here also holds: no child of ours inherits another's pipe.
+    /// A pipe whose ends close on exec (so children other code spawns do not inherit them either).
     private static func pipe() throws(SystemCallError) -> (read: Int32, write: Int32) {
         var fds: [Int32] = [-1, -1]
-        guard Glibc.pipe(&fds) == 0 else { throw SystemCallError(call: "pipe", errno: errno) }
-        _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
-        _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
+        guard pipe2(&fds, O_CLOEXEC) == 0 else { throw SystemCallError(call: "pipe2", errno: errno) }
         return (fds[0], fds[1])
     }
 }
