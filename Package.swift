@@ -82,5 +82,7 @@ let package = Package(
         // Benchmarks: print figures, never asserted in tests.
         .executableTarget(name: "switchboard-bench-turn", dependencies: ["Conversation", "Speech"],
                           path: "Sources/BenchTurn", swiftSettings: strict),
+        .executableTarget(name: "switchboard-bench-providers", dependencies: ["Providers", "Agents", "Speech", "Media"],
+                          path: "Sources/BenchProviders", swiftSettings: strict),
     ]
 )
