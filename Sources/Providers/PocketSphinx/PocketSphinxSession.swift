@@ -88,6 +88,7 @@ public final class PocketSphinxSession: TranscriptionSession {
                                continuation: AsyncStream<TranscriptEvent>.Continuation, tracker: UtteranceTracker) -> Int {
         var tracker = tracker
         var decoded = 0
+        decoder.calibrate()
         decoder.startUtterance()
         while true {
             switch inbox.take() {

@@ -57,6 +57,13 @@ import Testing
         #expect(!partials.isEmpty, "no partial hypothesis during 1.5 s of speech")
     }
 
+    @Test func noiseAloneIsNotSpeech() async throws {
+        // A fresh pocketsphinx detector calls its first second of anything "speech"; the adapter
+        // calibrates it first, so a quiet line gives no events at all.
+        let events = try await transcribe(SpeechAudio.silence(seconds: 3, rate: .hz16000), with: try stt())
+        #expect(events.isEmpty, "\(events)")
+    }
+
     @Test func finishAudioFinalizesTheUtteranceInProgress() async throws {
         // No silence after the words: pocketsphinx is still "in speech" when the audio ends.
         let audio = SpeechAudio.utterance(try Tools.speech("make an appointment", rate: 16_000), rate: .hz16000,
