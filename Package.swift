@@ -32,6 +32,8 @@ let package = Package(
                        providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
                        providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CPocketSphinx", path: "Sources/CPocketSphinx", pkgConfig: "pocketsphinx",
+                       providers: [.apt(["libpocketsphinx-dev"])]),
 
         // L0: pure, no I/O.
         .target(name: "Media", dependencies: ["COpus", "CSpeexDSP"], swiftSettings: strict),
@@ -50,6 +52,11 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "HeapModule", package: "swift-collections"),
+        ], swiftSettings: strict),
+
+        // L3: provider adapters; the offline ones (scripted dialogue, espeak-ng, pocketsphinx) need no network.
+        .target(name: "Providers", dependencies: [
+            "Speech", "Agents", "Media", "CSystemShims", "CSpeexDSP", "CPocketSphinx",
         ], swiftSettings: strict),
 
         // L3: the per-call actor, performing the TurnMachine's effects (Net and Providers are injected).
@@ -88,6 +95,8 @@ let package = Package(
                           path: "Sources/BenchWSClient", swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-ws", dependencies: ["Net", "Wire"], path: "Sources/BenchWebSocket",
                           swiftSettings: strict),
+        .executableTarget(name: "switchboard-bench-providers", dependencies: ["Providers", "Agents", "Speech", "Media"],
+                          path: "Sources/BenchProviders", swiftSettings: strict),
 
         // Tests mirror the sources.
         .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
@@ -109,5 +118,7 @@ let package = Package(
         ], swiftSettings: strict),
         // Spawns the built `switchboard` binary (depends on it so `swift test` builds it first).
         .testTarget(name: "EndToEndTests", dependencies: ["switchboard"], swiftSettings: strict),
+        .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Speech", "Agents", "Media"],
+                    swiftSettings: strict),
     ]
 )

@@ -4,9 +4,12 @@
 set -euo pipefail
 
 # C libraries the package links (design card), pkg-config to find them.
-build_packages=(pkg-config libssl-dev libcurl4-openssl-dev libopus-dev libspeexdsp-dev)
-# Runtime tools for the embedded defaults and the real peers the tests talk to.
-runtime_packages=(espeak-ng sox curl openssl python3-websockets python3-prometheus-client wrk nghttp2-server)
+build_packages=(pkg-config libssl-dev libcurl4-openssl-dev libopus-dev libspeexdsp-dev libpocketsphinx-dev)
+# Runtime tools for the embedded defaults and the real peers the tests talk to. pocketsphinx-en-us
+# holds the offline STT's US English acoustic model (/usr/share/pocketsphinx/model/en-us/en-us) and
+# dictionary (/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict).
+runtime_packages=(espeak-ng sox curl openssl python3-websockets python3-prometheus-client wrk nghttp2-server
+                  pocketsphinx-en-us)
 
 missing=()
 for p in "${build_packages[@]}" "${runtime_packages[@]}"; do

@@ -30,4 +30,9 @@ int sb_sendmmsg(int fd, struct sb_mmsghdr *messages, unsigned int count, int fla
 int sb_accept4(int fd, int flags);
 int sb_pipe2(int fds[2], int flags);
 int sb_set_thread_name(const char *name);
+#include <spawn.h>
+
+/* glibc (>= 2.34) declares these only under _GNU_SOURCE, which Swift's Glibc module is not built with. */
+extern int pipe2(int pipefd[2], int flags);
+extern int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *actions, int from);
 #endif
