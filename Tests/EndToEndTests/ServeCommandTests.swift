@@ -40,24 +40,30 @@ import Testing
         #expect(server.process.lines.contains { $0.contains("stopped") })
     }
 
-    /// Until the media endpoints exist, the configured WebSocket paths accept and close with 1013.
-    @Test func mediaPathsCloseWith1013UntilTheEndpointsExist() async throws {
+    /// The configured WebSocket paths serve the media endpoints; with no providers built into this
+    /// executable yet, a call that starts is ended with 1011 and a reason naming the missing provider.
+    @Test func mediaCallsEndWith1011WhileProvidersAreUnavailable() async throws {
         let server = try await Self.startServer(["--http", "127.0.0.1:0"])
         let script = #"""
-        import asyncio, sys, websockets
+        import asyncio, json, sys, websockets
         async def main():
             async with websockets.connect(sys.argv[1]) as ws:
+                await ws.send(sys.argv[2])
                 try:
                     await asyncio.wait_for(ws.recv(), 10)
                 except websockets.ConnectionClosed as closed:
-                    print(closed.rcvd.code, closed.rcvd.reason)
+                    print(closed.rcvd.code, closed.rcvd.reason.split(":")[0])
         asyncio.run(main())
         """#
-        for path in ["/twilio", "/pcm"] {
-            let result = try await Self.run("/usr/bin/python3", ["-c", script, "ws://\(server.http)\(path)"])
-            #expect(result.output == "1013 media endpoint not yet implemented", "\(path)")
+        let starts = [
+            "/twilio": #"{"event":"start","streamSid":"MZ1","start":{"streamSid":"MZ1","callSid":"CA1","accountSid":"AC1","tracks":["inbound"],"customParameters":{},"mediaFormat":{"encoding":"audio/x-mulaw","sampleRate":8000,"channels":1}}}"#,
+            "/pcm": #"{"type":"start","sampleRate":16000}"#,
+        ]
+        for (path, start) in starts {
+            let result = try await Self.run("/usr/bin/python3", ["-c", script, "ws://\(server.http)\(path)", start])
+            #expect(result.output == "1011 providers unavailable", "\(path)")
         }
-        #expect(server.process.lines.contains { $0.contains("media endpoint /twilio (twilio) is not implemented yet") })
+        #expect(server.process.lines.contains { $0.contains("media endpoint /twilio (twilio)") })
         server.process.signal(SIGINT)
         #expect(try await server.process.exitStatus(timeout: .seconds(20)) == 0)
     }
