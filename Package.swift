@@ -93,7 +93,7 @@ let package = Package(
         .executableTarget(name: "switchboard-bench-wsclient", dependencies: ["Net", "Wire"],
                           path: "Sources/BenchWSClient", swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-twilio", dependencies: [
-            "Telephony", "Orchestrator", "SwitchboardTesting", "Agents", "Media", "Speech", "Net",
+            "Telephony", "Orchestrator", "SwitchboardTesting", "Agents", "Media", "Speech", "Net", "Wire", "Conversation",
         ], path: "Sources/BenchTwilio", swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-ws", dependencies: ["Net", "Wire"], path: "Sources/BenchWebSocket",
                           swiftSettings: strict),
