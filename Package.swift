@@ -63,9 +63,15 @@ let package = Package(
         .target(name: "Orchestrator", dependencies: ["Conversation", "Speech", "Agents", "Media"],
                 swiftSettings: strict),
 
+        // L4: media-stream endpoints (Twilio Media Streams, raw PCM) driving CallSessions on Net's loops.
+        .target(name: "Telephony", dependencies: [
+            "Orchestrator", "Net", "Wire", "Media", "Agents", "Speech", "Conversation",
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+
         // L5: the daemon and CLI.
         .executableTarget(name: "switchboard", dependencies: [
-            "Media", "Wire", "Net", "Agents",
+            "Media", "Wire", "Net", "Agents", "Telephony", "Orchestrator", "Providers", "Speech",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
@@ -93,6 +99,9 @@ let package = Package(
                           swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-wsclient", dependencies: ["Net", "Wire"],
                           path: "Sources/BenchWSClient", swiftSettings: strict),
+        .executableTarget(name: "switchboard-bench-twilio", dependencies: [
+            "Telephony", "Orchestrator", "SwitchboardTesting", "Agents", "Media", "Speech", "Net", "Wire", "Conversation",
+        ], path: "Sources/BenchTwilio", swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-ws", dependencies: ["Net", "Wire"], path: "Sources/BenchWebSocket",
                           swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-providers", dependencies: ["Providers", "Agents", "Speech", "Media"],
@@ -116,6 +125,10 @@ let package = Package(
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
         ], swiftSettings: strict),
+        .testTarget(name: "TelephonyTests", dependencies: [
+            "Telephony", "Orchestrator", "SwitchboardTesting", "Net", "Wire", "Media", "Agents", "Speech",
+            "Conversation",
+        ], exclude: ["Fixtures"], swiftSettings: strict),
         // Spawns the built `switchboard` binary (depends on it so `swift test` builds it first).
         .testTarget(name: "EndToEndTests", dependencies: ["switchboard"], swiftSettings: strict),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Speech", "Agents", "Media"],

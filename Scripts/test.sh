@@ -23,5 +23,37 @@ if [ "$fuzz_seconds" != "0" ]; then
   bash Scripts/fuzz.sh "$fuzz_seconds"
 fi
 
-echo "test: running the test suites"
-swift test --skip-build "$@"
+# Each test target runs in its own process, one after another: suites that start real peers (Python
+# servers, espeak-ng, pocketsphinx) starve each other on 2 cores when run in one process, and a
+# failure is easier to read per target. Arguments (e.g. --filter X) run one plain `swift test` instead.
+if [ $# -gt 0 ]; then
+  exec swift test --skip-build "$@"
+fi
+targets=$(sed -n 's/^ *\.testTarget(name: "\([A-Za-z]*\)".*/\1/p' Package.swift)
+passed=0; failed=0; failed_targets=()
+for target in $targets; do
+  echo "test: $target"
+  out=$(mktemp)
+  status=0
+  swift test --skip-build --filter "^$target\." >"$out" 2>&1 || status=$?
+  grep -E '✘|error:' "$out" | head -40 || true
+  summary=$(grep -E 'Test run with [0-9]+ tests?' "$out" | tail -1)
+  echo "  ${summary:-no summary (exit $status)}"
+  count=$(echo "$summary" | sed -n 's/.*Test run with \([0-9]*\) tests\{0,1\}.*/\1/p')
+  failed_tests=$(grep -cE '^✘ Test .* failed after' "$out" || true)
+  if [ "$status" -ne 0 ] || [ -z "$summary" ]; then
+    failed_targets+=("$target")
+    [ "${failed_tests:-0}" -gt 0 ] || failed_tests=1
+    failed=$((failed + failed_tests))
+    passed=$((passed + ${count:-0} - failed_tests))
+    tail -20 "$out"
+  else
+    passed=$((passed + count))
+  fi
+  rm -f "$out"
+done
+echo "Swift tests: $passed passed, $failed failed"
+if [ ${#failed_targets[@]} -gt 0 ]; then
+  echo "test: failures in ${failed_targets[*]}" >&2
+  exit 1
+fi

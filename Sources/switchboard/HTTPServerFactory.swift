@@ -1,6 +1,8 @@
 import Agents
 import Logging
 import Net
+import Orchestrator
+import Telephony
 import Wire
 
 /// Builds the HTTP server's configuration and routers from the server config.
@@ -18,27 +20,15 @@ enum HTTPServerFactory {
         return router
     }
 
-    /// The WebSocket paths of the config's routes. The media endpoints (Twilio, PCM) are not built
-    /// yet: each path accepts the upgrade and closes at once with 1013 (try again later) and the
-    /// reason "media endpoint not yet implemented", and startup says so.
-    static func addMediaEndpoints(to router: inout HTTPRouter, server: ServerConfig, logger: Logger) {
-        for endpoint in server.webSocketEndpoints {
-            router.webSocket(endpoint.path) { _ in UnavailableMediaEndpoint() }
-            logger.warning("media endpoint \(endpoint.path) (\(endpoint.protocol.rawValue)) is not implemented yet: WebSocket connections are closed with 1013")
+    /// The media endpoints (Twilio, PCM) of the config's WebSocket routes, with providers from
+    /// `ExecutableProvidersFactory`.
+    static func addMediaEndpoints(to router: inout HTTPRouter, deployment: Deployment, logger: Logger) {
+        let context = MediaEndpointContext(deployment: deployment, providers: ExecutableProvidersFactory(),
+                                           registry: CallRegistry(maximumCalls: deployment.server.limits.maxCalls),
+                                           logger: logger)
+        MediaEndpoints.register(on: &router, context: context)
+        for endpoint in deployment.server.webSocketEndpoints {
+            logger.info("media endpoint \(endpoint.path) (\(endpoint.protocol.rawValue))")
         }
     }
-}
-
-/// Stands in for a media endpoint that does not exist yet: closes every session at once with 1013.
-final class UnavailableMediaEndpoint: WebSocketHandler {
-    /// RFC 6455 / IANA 1013 "Try Again Later": the endpoint exists but cannot serve the call now.
-    static let closeCode = WebSocketCloseCode.tryAgainLater
-    static let closeReason = "media endpoint not yet implemented"
-
-    func opened(_ connection: WebSocketConnection) {
-        connection.close(code: Self.closeCode, reason: Self.closeReason)
-    }
-
-    func received(_ message: WebSocketMessage, on connection: WebSocketConnection) {}
-    func closed(code: WebSocketCloseCode, reason: String) {}
 }

@@ -49,7 +49,7 @@ struct SwitchboardService: Service {
         let metricsApart = server.listeners.metrics != nil
         var media = HTTPServerFactory.operationalRouter(readiness: readiness,
                                                         metricsText: metricsApart ? nil : observability.metricsText)
-        HTTPServerFactory.addMediaEndpoints(to: &media, server: server, logger: logger)
+        HTTPServerFactory.addMediaEndpoints(to: &media, deployment: settings.deployment, logger: logger)
         let httpAddress = try await ListenAddressResolver.resolve(server.listeners.http)
         let boundHTTP = try await http.listen(on: httpAddress, router: media, layer: layer)
         guard let metricsListen = server.listeners.metrics else { return (boundHTTP, nil) }

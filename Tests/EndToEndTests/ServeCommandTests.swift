@@ -40,24 +40,40 @@ import Testing
         #expect(server.process.lines.contains { $0.contains("stopped") })
     }
 
-    /// Until the media endpoints exist, the configured WebSocket paths accept and close with 1013.
-    @Test func mediaPathsCloseWith1013UntilTheEndpointsExist() async throws {
+    /// The configured WebSocket paths serve real calls on the embedded (offline) agent: a call that
+    /// starts hears the agent's greeting, synthesized by espeak-ng, as audio on its own protocol.
+    @Test func mediaCallsHearTheOfflineAgentsGreeting() async throws {
         let server = try await Self.startServer(["--http", "127.0.0.1:0"])
         let script = #"""
-        import asyncio, sys, websockets
+        import asyncio, json, sys, websockets
         async def main():
+            audio = 0
             async with websockets.connect(sys.argv[1]) as ws:
+                await ws.send(sys.argv[2])
                 try:
-                    await asyncio.wait_for(ws.recv(), 10)
-                except websockets.ConnectionClosed as closed:
-                    print(closed.rcvd.code, closed.rcvd.reason)
+                    while audio < 16000:
+                        message = await asyncio.wait_for(ws.recv(), 10)
+                        if isinstance(message, bytes):
+                            audio += len(message)
+                        else:
+                            event = json.loads(message)
+                            if event.get("event") == "media":
+                                audio += len(event["media"]["payload"]) * 3 // 4
+                except (asyncio.TimeoutError, websockets.ConnectionClosed) as error:
+                    print("ended", type(error).__name__, audio)
+                    return
+            print("greeting audio")
         asyncio.run(main())
         """#
-        for path in ["/twilio", "/pcm"] {
-            let result = try await Self.run("/usr/bin/python3", ["-c", script, "ws://\(server.http)\(path)"])
-            #expect(result.output == "1013 media endpoint not yet implemented", "\(path)")
+        let starts = [
+            "/twilio": #"{"event":"start","streamSid":"MZ1","start":{"streamSid":"MZ1","callSid":"CA1","accountSid":"AC1","tracks":["inbound"],"customParameters":{},"mediaFormat":{"encoding":"audio/x-mulaw","sampleRate":8000,"channels":1}}}"#,
+            "/pcm": #"{"type":"start","sampleRate":16000}"#,
+        ]
+        for (path, start) in starts {
+            let result = try await Self.run("/usr/bin/python3", ["-c", script, "ws://\(server.http)\(path)", start])
+            #expect(result.output == "greeting audio", "\(path)")
         }
-        #expect(server.process.lines.contains { $0.contains("media endpoint /twilio (twilio) is not implemented yet") })
+        #expect(server.process.lines.contains { $0.contains("media endpoint /twilio (twilio)") })
         server.process.signal(SIGINT)
         #expect(try await server.process.exitStatus(timeout: .seconds(20)) == 0)
     }
