@@ -65,7 +65,7 @@ let package = Package(
 
         // L5: the daemon and CLI.
         .executableTarget(name: "switchboard", dependencies: [
-            "Media", "Wire", "Net", "Agents",
+            "Media", "Wire", "Net", "Agents", "Orchestrator", "Providers", "Speech", "Conversation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
