@@ -21,6 +21,12 @@ struct ChatCommand: AsyncParsableCommand {
     @Option(name: .customLong("config"), help: "Server config file (YAML) whose agents to use.")
     var configPath: String?
 
+    @Option(name: .customLong("voice"), help: "silent (prints the agent's sentences) or espeak (the agent's espeak TTS, really synthesized; nothing printed per sentence).")
+    var voice: ChatVoice = .silent
+
+    @Flag(name: .customLong("timings"), help: "Print each answered turn's voice-to-voice latency and orchestration overhead.")
+    var timings = false
+
     func run() async throws {
         let output = ChatOutput()
         let agent: AgentConfig
@@ -33,7 +39,7 @@ struct ChatCommand: AsyncParsableCommand {
         output.line("[chat with \(agent.name); end of input hangs up]")
         let record: CallRecord?
         do {
-            record = try await ChatConversation(agent: agent, output: output)
+            record = try await ChatConversation(agent: agent, voice: voice, output: output)
                 .run(lines: StandardInputLines.stream(), interactive: StandardInputLines.isInteractive)
         } catch {
             output.line("chat: \(error)")
@@ -44,7 +50,23 @@ struct ChatCommand: AsyncParsableCommand {
         let seconds = record.duration / .seconds(1)
         output.line("[call ended: \(record.endReason.rawValue); \(record.turns.count) agent turns, "
                     + "\(callerTurns) caller turns, \(String(format: "%.1f", seconds)) s]")
+        guard timings else { return }
+        func milliseconds(_ duration: Duration?) -> String {
+            duration.map { String(format: "%.3f", $0 / .milliseconds(1)) } ?? "-"
+        }
+        for turn in record.turns where turn.voiceToVoice != nil {
+            output.line("[turn \(turn.turn): voice_to_voice_ms=\(milliseconds(turn.voiceToVoice)) "
+                        + "overhead_ms=\(milliseconds(turn.orchestrationOverhead)) provider_wait_ms=\(milliseconds(turn.providerWait))]")
+        }
     }
+}
+
+/// The agent's voice in a chat.
+enum ChatVoice: String, ExpressibleByArgument, CaseIterable {
+    /// Silent audio as long as the text would take to say; sentences are printed as they play.
+    case silent
+    /// The agent's first TTS entry when it is espeak (real synthesis, for timings).
+    case espeak
 }
 
 /// Finds the agent a chat talks to: an agent file on disk, or an agent of a deployment.

@@ -3,6 +3,7 @@ import Conversation
 import Foundation
 import Net
 import Orchestrator
+import Providers
 import Speech
 
 /// One `switchboard chat` call: the same `CallSession` the server runs, answered at once, with typed
@@ -15,6 +16,7 @@ struct ChatConversation {
     static let format = AudioFormat(encoding: .linear16, sampleRate: .hz16000)
 
     let agent: AgentConfig
+    let voice: ChatVoice
     let output: ChatOutput
 
     /// Runs the call until the agent ends it or input ends; returns its record.
@@ -29,7 +31,7 @@ struct ChatConversation {
         let providers = CallProviders(
             speechToText: TypedSpeechToText(speech: speech),
             languageModel: try ChatLanguageModel.make(for: agent, callVariables: configuration.variables),
-            textToSpeech: SilentTextToSpeech(perCharacter: configuration.turn.speechPerCharacter, sentences: sentences))
+            textToSpeech: try textToSpeech(perCharacter: configuration.turn.speechPerCharacter, sentences: sentences))
         let session = CallSession(configuration: configuration, providers: providers,
                                   transport: PrintingTransport(sentences: sentences, link: link, output: output),
                                   voiceActivity: nil, observers: CallObservers(records: timeline, timeline: timeline),
@@ -57,5 +59,17 @@ struct ChatConversation {
         link.disconnect()
         await group.shutdownGracefully()
         return timeline.record
+    }
+
+    private func textToSpeech(perCharacter: Duration, sentences: SentenceLedger) throws -> any TextToSpeech {
+        switch voice {
+        case .silent:
+            return SilentTextToSpeech(perCharacter: perCharacter, sentences: sentences)
+        case .espeak:
+            guard let entry = agent.tts.first, entry.kind == .espeak else {
+                throw ChatLanguageModel.Unavailable(description: "--voice espeak needs an agent whose first tts is espeak")
+            }
+            return EspeakTextToSpeech(configuration: .init(settings: entry, voice: agent.voice))
+        }
     }
 }
