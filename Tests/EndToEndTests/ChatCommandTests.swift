@@ -40,7 +40,7 @@ import Testing
             "Thanks for calling Acme Dental. Goodbye!",
         ])
         #expect(!result.lines.contains("you> this line is never read"), "the agent ended the call")
-        #expect(result.lines.last == "[call ended: agentEnded; 6 agent turns, 5 caller turns, 0.0 s]")
+        #expect(result.lines.last?.hasPrefix("[call ended: agentEnded; 6 agent turns, 5 caller turns,") == true)
     }
 
     @Test func endOfInputHangsUpAndAnUnknownRequestGetsTheFallback() async throws {

@@ -41,7 +41,7 @@ struct ChatConversation {
         if configuration.turn.greeting.map({ !$0.isEmpty }) ?? false { await timeline.waitForReply(after: 0) }
 
         if interactive { output.prompt("you> ") }
-        for await line in lines where !timeline.hasEnded {
+        for await line in lines {
             let text = line.trimmingCharacters(in: .whitespaces)
             if !interactive { output.line("you> " + text) }
             if text.contains(where: { $0.isLetter || $0.isNumber }) {
@@ -51,10 +51,11 @@ struct ChatConversation {
                 await session.speechActivity(.ended)
                 await timeline.waitForReply(after: replies)
             }
-            if timeline.hasEnded { break }
+            // On the session's executor, after the event that finished the reply (and maybe ended the call).
+            if await session.hasEnded { break }
             if interactive { output.prompt("you> ") }
         }
-        if !timeline.hasEnded { await session.hangUp() }
+        await session.hangUp()  // ignored when the call already ended
         _ = await session.ending.wait()
         link.disconnect()
         await group.shutdownGracefully()
