@@ -71,7 +71,7 @@ let package = Package(
 
         // L5: the daemon and CLI.
         .executableTarget(name: "switchboard", dependencies: [
-            "Media", "Wire", "Net", "Agents", "Telephony", "Orchestrator", "Providers", "Speech",
+            "Media", "Wire", "Net", "Agents", "Telephony", "Orchestrator", "Providers", "Speech", "Conversation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),

@@ -26,6 +26,8 @@ struct AgentReply: Sendable {
     private(set) var latestGeneration: GenerationID?
     /// No more sentences will be added (generation done and chunker flushed, or fixed text).
     var textComplete = false
+    /// The model asked to end the call (`end_call`): hang up once the reply has been played.
+    var endsCall = false
     /// The reply already fell back to the recovery phrase; a second failure adds nothing.
     var recovering = false
     var chunker: SentenceChunker

@@ -6,6 +6,9 @@ public enum CallEndReason: String, Sendable, Hashable {
     case maximumDuration
     /// The caller (or the carrier) hung up.
     case callerHungUp
+    /// The agent ended the call: its reply called the `end_call` control tool (the scripted model's
+    /// `end_call: true`), and the call ended once that reply had been played.
+    case agentEnded
 }
 
 /// A fixed phrase the session synthesizes when the call starts and keeps as audio, so it plays even when

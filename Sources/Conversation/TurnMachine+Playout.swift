@@ -85,6 +85,10 @@ extension TurnMachine {
             hangUp(reason, at: now, into: &effects)
             return
         }
+        if reply.endsCall {
+            hangUp(.agentEnded, at: now, into: &effects)
+            return
+        }
         timers.disarm(.bargeIn, into: &effects)
         if !keypadDigits.isEmpty, !timers.isArmed(.keypadInterDigit) {
             commitKeypadDigits(at: now, into: &effects)

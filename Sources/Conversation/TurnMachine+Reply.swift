@@ -4,6 +4,10 @@ import Speech
 extension TurnMachine {
     /// Tool rounds one reply may take before the machine gives up on it (a model calling tools forever).
     static let maximumToolRounds = 8
+    /// The control tool a model calls to end the call after its reply (the scripted model's `end_call`).
+    /// Not run as a tool: the machine hangs up (`CallEndReason.agentEnded`) once the reply has been played,
+    /// unless the caller interrupted it.
+    public static let endCallToolName = "end_call"
 
     /// Starts answering the caller's last turn (which ended at `speechEnded`, completed by an STT final at
     /// `sttFinal`) with a new generation.
@@ -55,6 +59,10 @@ extension TurnMachine {
                                     into effects: inout [Effect]) {
         guard reply?.generation == id else { return }
         noteFirstResponse(at: now, into: &effects)
+        if call.name == Self.endCallToolName {
+            reply!.endsCall = true  // performed by the machine itself: hang up once the reply is played
+            return
+        }
         reply!.segments[reply!.segments.count - 1].toolCalls.append(call)
         effects.append(.runTool(call))
     }

@@ -56,17 +56,28 @@ public struct IntentPattern: Sendable, Hashable, CustomStringConvertible {
     /// The pattern text.
     public var description: String { source }
 
-    /// The best match of this pattern inside `utterance`: the one that captures the fewest words,
-    /// then the earliest. Nil when the pattern does not occur.
+    /// The best match of this pattern inside `utterance`: the one whose captures before the last
+    /// literal word take the fewest words, then the earliest. A capture that ends the pattern is not
+    /// counted there: it takes the rest of the utterance (up to `maxCaptureWords`) from the earliest
+    /// place the pattern occurs, so `{name}` alone captures "Grace Hopper", not just "Hopper".
+    /// Nil when the pattern does not occur.
     public func match(_ utterance: Utterance) -> Match? {
         let words = Array(utterance.words.prefix(Self.maxUtteranceWords))
-        var best: Match?
+        var best: (match: Match, innerWords: Int)?
         for start in words.indices {
             guard let found = match(from: 0, at: start, in: words) else { continue }
-            if let current = best, current.capturedWordCount <= found.capturedWordCount { continue }
-            best = found
+            let innerWords = found.capturedWordCount - trailingCaptureLength(of: found)
+            if let current = best, current.innerWords <= innerWords { continue }
+            best = (found, innerWords)
         }
-        return best
+        return best?.match
+    }
+
+    /// Words taken by the capture that ends the pattern, if one does (0 otherwise). Captured words
+    /// never contain spaces (`Utterance` splits on everything but letters, digits and apostrophes).
+    private func trailingCaptureLength(of match: Match) -> Int {
+        guard case .capture(let name) = tokens.last, let captured = match.captures[name] else { return 0 }
+        return captured.split(separator: " ").count
     }
 
     private func match(from tokenIndex: Int, at wordIndex: Int, in words: [Utterance.Word]) -> Match? {

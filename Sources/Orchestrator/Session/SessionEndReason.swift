@@ -8,6 +8,8 @@ public enum SessionEndReason: String, Sendable, Hashable, CaseIterable {
     case maximumDuration
     /// The caller (or the carrier) hung up.
     case callerHungUp
+    /// The agent's reply ended the call (`end_call`), once it had been played.
+    case agentEnded
     /// The server was shutting down and the call outlasted the drain deadline.
     case serverShutdown
     /// The transport failed (a broken or malformed stream) and cannot carry the call any more.
@@ -19,6 +21,7 @@ public enum SessionEndReason: String, Sendable, Hashable, CaseIterable {
         case .noInput: self = .noInput
         case .maximumDuration: self = .maximumDuration
         case .callerHungUp: self = .callerHungUp
+        case .agentEnded: self = .agentEnded
         }
     }
 

@@ -27,6 +27,29 @@ import Testing
         #expect(match?.captures == ["name": "Bob"])
     }
 
+    @Test func bareCaptureTakesTheWholeUtterance() throws {
+        let match = try pattern("{name}").match(Utterance("Grace Hopper"))
+        #expect(match?.captures == ["name": "Grace Hopper"])
+        #expect(match?.capturedWordCount == 2)
+    }
+
+    @Test func bareCaptureOfALongUtteranceTakesItsFirstWordsUpToTheBound() throws {
+        let match = try pattern("{what}").match(Utterance("one two three four five six seven eight"))
+        #expect(match?.captures == ["what": "one two three four five six"])
+    }
+
+    @Test func trailingCaptureTakesTheRestFromTheEarliestOccurrence() throws {
+        let match = try pattern("it's {name}").match(Utterance("well it's Grace Brewster Hopper, it's me"))
+        #expect(match?.captures == ["name": "Grace Brewster Hopper it's me"])
+        let named = try pattern("name is {name}").match(Utterance("my name is Grace Hopper"))
+        #expect(named?.captures == ["name": "Grace Hopper"])
+    }
+
+    @Test func leadingAndTrailingCapturesAroundALiteral() throws {
+        let match = try pattern("{who} calling about {what}").match(Utterance("hi this is Ada calling about my teeth"))
+        #expect(match?.captures == ["who": "Ada", "what": "my teeth"])
+    }
+
     @Test func captureIsBoundedInLength() throws {
         let words = (1...20).map { "w\($0)" }.joined(separator: " ")
         let match = try pattern("say {what}").match(Utterance("say " + words))

@@ -51,6 +51,11 @@ import Testing
         #expect(name?.intent.name == "booking_name" && name?.captures["name"] == "Ada Lovelace")
         #expect(name?.intent.reply.render(agent.initialVariables.merging(name!.captures) { $1 })
                 == "Thank you, Ada Lovelace. You're booked in for tomorrow at ten. Is there anything else?")
+        let bare = dialogue.bestMatch(for: Utterance("Grace Hopper"), inState: "booking_name")
+        #expect(bare?.intent.name == "booking_name" && bare?.captures["name"] == "Grace Hopper",
+                "a bare {name} takes the whole name, not its last word")
+        let its = dialogue.bestMatch(for: Utterance("it's Grace Hopper"), inState: "booking_name")
+        #expect(its?.captures["name"] == "Grace Hopper")
         #expect(dialogue.bestMatch(for: Utterance("can I talk to a person"), inState: "start")?.intent.name == "human")
         #expect(dialogue.intent(forDigits: "0", inState: "start")?.name == "human")
         #expect(dialogue.bestMatch(for: Utterance("no thanks, goodbye"), inState: "booking_name")?.intent.endCall == true)

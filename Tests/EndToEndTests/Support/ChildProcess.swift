@@ -47,6 +47,9 @@ final class ChildProcess: Sendable {
 
     func writeLine(_ text: String) { try? input.write(contentsOf: Data((text + "\n").utf8)) }
 
+    /// Closes the child's standard input (it reads end of input).
+    func closeInput() { try? input.close() }
+
     func signal(_ signal: Int32) { kill(pid, signal) }
 
     /// The exit status once the process exited and its output is collected; fails after `timeout`.
