@@ -23,7 +23,11 @@ enum HTTPServerFactory {
     /// The media endpoints (Twilio, PCM) of the config's WebSocket routes, with providers from
     /// `ExecutableProvidersFactory`.
     static func addMediaEndpoints(to router: inout HTTPRouter, deployment: Deployment, logger: Logger) {
+        let observers = CallObservers(
+            records: LoggingCallRecordSink(logger: logger, redactTranscripts: deployment.server.logging.redactTranscripts),
+            metrics: SwiftMetricsCallSink())
         let context = MediaEndpointContext(deployment: deployment, providers: ExecutableProvidersFactory(),
+                                           observers: observers,
                                            registry: CallRegistry(maximumCalls: deployment.server.limits.maxCalls),
                                            logger: logger)
         MediaEndpoints.register(on: &router, context: context)

@@ -74,6 +74,15 @@ import Testing
             #expect(result.output == "greeting audio", "\(path)")
         }
         #expect(server.process.lines.contains { $0.contains("media endpoint /twilio (twilio)") })
+        // Each ended call is counted in /metrics (by agent and reason, never by call id) and logged once.
+        var ended = false
+        for _ in 0..<50 where !ended {
+            let metrics = try await Self.run("/usr/bin/curl", ["-s", "--max-time", "10", "http://\(server.http)/metrics"])
+            ended = metrics.output.contains(#"switchboard_calls_ended_total{agent="receptionist",reason="callerHungUp"} 2"#)
+            if !ended { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(ended, "both calls counted as ended in /metrics")
+        #expect(server.process.lines.filter { $0.contains("call ended") && $0.contains("agent=receptionist") }.count == 2)
         server.process.signal(SIGINT)
         #expect(try await server.process.exitStatus(timeout: .seconds(20)) == 0)
     }
