@@ -36,6 +36,9 @@ let package = Package(
         // L0: pure, no I/O.
         .target(name: "Media", dependencies: ["COpus", "CSpeexDSP"], swiftSettings: strict),
         .target(name: "Wire", swiftSettings: strict),
+        // SIP: messages, headers, URIs, SDP offer/answer, digest, transactions. No dependencies (its own
+        // MD5/SHA-256), so Scripts/fuzz.sh can compile it as a plain library.
+        .target(name: "SIP", swiftSettings: strict),
         .target(name: "Agents", dependencies: [
             .product(name: "Yams", package: "Yams"),
         ], swiftSettings: strict),
@@ -75,6 +78,8 @@ let package = Package(
                           path: "Sources/BenchNet", swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-tls", dependencies: ["Net"], path: "Sources/BenchTLS",
                           swiftSettings: strict),
+        .executableTarget(name: "switchboard-bench-sip", dependencies: ["SIP"], path: "Sources/BenchSIP",
+                          swiftSettings: strict),
 
         // Tests mirror the sources.
         .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
@@ -84,5 +89,7 @@ let package = Package(
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Speech"], swiftSettings: strict),
         .testTarget(name: "NetTests", dependencies: ["Net", "CSystemShims"], swiftSettings: strict),
         .testTarget(name: "NetTLSTests", dependencies: ["Net"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "SIPTests", dependencies: ["SIP", "SwitchboardTesting"], exclude: ["Fixtures"],
+                    swiftSettings: strict),
     ]
 )
