@@ -1,7 +1,7 @@
 /// Writes SIP messages as bytes (RFC 3261 §7): start line, typed headers in a conventional order (Via,
 /// Route, Record-Route, Max-Forwards, From, To, Call-ID, CSeq, Contact, …), the other fields in their
 /// order, Content-Type, and a Content-Length computed from the body (always present, so the message is
-/// valid on streams). CR, LF and NUL in text taken from callers are replaced by spaces, so a value can
+/// valid on streams). CR and LF in text taken from callers are replaced by spaces, so a value can
 /// never inject a header line.
 public enum SIPSerializer {
     public static func serialize(_ message: SIPMessage) -> [UInt8] {
@@ -17,7 +17,7 @@ public enum SIPSerializer {
         appendText(request.method.rawValue, to: &out)
         out.append(0x20)
         appendText(request.uri.serialized, to: &out)
-        appendText(" SIP/2.0\r\n", to: &out)
+        out.append(contentsOf: " SIP/2.0\r\n".utf8)
         appendHeaders(request.headers, bodyCount: request.body.count, to: &out)
         out.append(contentsOf: request.body)
         return out
@@ -26,11 +26,11 @@ public enum SIPSerializer {
     public static func serialize(_ response: SIPResponse) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(512 + response.body.count)
-        appendText("SIP/2.0 ", to: &out)
+        out.append(contentsOf: "SIP/2.0 ".utf8)
         appendText(String(response.statusCode), to: &out)
         out.append(0x20)
         appendText(response.reasonPhrase, to: &out)
-        appendText("\r\n", to: &out)
+        out.append(contentsOf: [0x0D, 0x0A])
         appendHeaders(response.headers, bodyCount: response.body.count, to: &out)
         out.append(contentsOf: response.body)
         return out
@@ -67,7 +67,7 @@ public enum SIPSerializer {
 
     @inline(__always) static func appendText(_ text: String, to out: inout [UInt8]) {
         for byte in text.utf8 {
-            out.append(byte == 0x0D || byte == 0x0A || byte == 0x00 ? 0x20 : byte)
+            out.append(byte == 0x0D || byte == 0x0A ? 0x20 : byte)
         }
     }
 }

@@ -37,11 +37,15 @@ extension Array where Element == SIPParameter {
 
 /// Quoting for quoted-string values (RFC 3261 §25.1).
 public enum SIPQuoting {
-    /// `"` + text with `"` and `\` escaped + `"`.
+    /// `"` + text + `"`, with `"`, `\` and control characters written as quoted-pairs; CR and LF, which
+    /// no quoted-pair can carry, become spaces.
     public static func quote(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
-            if scalar == "\"" || scalar == "\\" { out.append("\\") }
+            if scalar == "\r" || scalar == "\n" { out.append(" "); continue }
+            if scalar == "\"" || scalar == "\\" || scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F {
+                out.append("\\")
+            }
             out.unicodeScalars.append(scalar)
         }
         return out + "\""
