@@ -76,7 +76,8 @@ struct HeaderSection {
     }
 
     /// `name HCOLON value`: name is a token, HCOLON = *( SP / HTAB ) ":" SWS; the value is trimmed.
-    /// Control bytes may appear in a value only as a quoted-pair inside a quoted string (RFC 3261 §25.1).
+    /// Control bytes may appear in a value only as a quoted-pair inside a quoted string (RFC 3261 §25.1);
+    /// the value must be well-formed UTF-8.
     private static func split(_ buffer: [UInt8], _ line: Range<Int>) throws(SIPParseError) -> Field {
         var index = line.lowerBound
         while index < line.upperBound, SIPCharacters.isToken(buffer[index]) { index += 1 }
@@ -100,6 +101,7 @@ struct HeaderSection {
             if (b < 0x20 && b != 0x09) || b == 0x7F { throw SIPParseError(.invalidHeaderLine, at: position) }
             position += 1
         }
+        if let bad = UTF8Check.firstInvalidIndex(buffer[index..<end]) { throw SIPParseError(.invalidHeaderLine, at: bad) }
         return Field(name: name, value: index..<end, start: line.lowerBound)
     }
 }

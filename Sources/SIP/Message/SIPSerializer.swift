@@ -45,7 +45,11 @@ public enum SIPSerializer {
         field("To", headers.to.serialized, &out)
         field("Call-ID", headers.callID, &out)
         field("CSeq", headers.cseq.serialized, &out)
-        if let contact = headers.contact { field("Contact", contact.serialized, &out) }
+        switch headers.contact {
+        case .wildcard?: field("Contact", "*", &out)
+        case .addresses(let list)?: for contact in list { field("Contact", contact.serialized, &out) }
+        case nil: break
+        }
         if let expires = headers.expires { field("Expires", String(expires), &out) }
         if let sessionExpires = headers.sessionExpires { field("Session-Expires", sessionExpires.serialized, &out) }
         if let minSE = headers.minSE { field("Min-SE", String(minSE), &out) }

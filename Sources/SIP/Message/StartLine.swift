@@ -62,6 +62,9 @@ enum StartLine {
         if let bad = reason.firstIndex(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) {
             throw SIPParseError(.invalidStartLine("control character in reason phrase"), at: bad, isResponse: true)
         }
+        if let bad = UTF8Check.firstInvalidIndex(reason) {
+            throw SIPParseError(.invalidStartLine("reason phrase is not UTF-8"), at: bad, isResponse: true)
+        }
         return .response(code, String(sipBytes: reason))
     }
 

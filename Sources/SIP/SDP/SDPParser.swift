@@ -69,6 +69,7 @@ struct SDPBuilder {
             throw SDPParseError("expected <letter>=<value>", at: offset)
         }
         if let bad = line.firstIndex(where: { $0 == 0x00 || $0 == 0x0D }) { throw SDPParseError("control byte in a line", at: bad) }
+        if let bad = UTF8Check.firstInvalidIndex(line) { throw SDPParseError("line is not UTF-8", at: bad) }
         let value = String(decoding: line.dropFirst(2), as: UTF8.self)
         let at = offset + 2
         guard sawVersion || type == 0x76 else { throw SDPParseError("v= must be the first line", at: offset) }
@@ -115,8 +116,15 @@ struct SDPBuilder {
             }
         }
         let name = (sessionName ?? "").isEmpty ? "-" : sessionName ?? "-"
+        var media = media
+        for index in media.indices { media[index].otherLines = Self.canonicalOrder(media[index].otherLines, SDPSerializer.mediaGroup) }
         return SessionDescription(origin: origin, sessionName: name, connection: connection,
                                   timing: timing.isEmpty ? ["0 0"] : timing, attributes: attributes, media: media,
-                                  otherLines: otherLines)
+                                  otherLines: Self.canonicalOrder(otherLines, SDPSerializer.sessionGroup))
+    }
+
+    /// Stable sort of kept lines into the serializer's groups.
+    static func canonicalOrder(_ lines: [SDPLine], _ group: (Character) -> Int) -> [SDPLine] {
+        lines.enumerated().sorted { (group($0.element.type), $0.offset) < (group($1.element.type), $1.offset) }.map(\.element)
     }
 }

@@ -45,3 +45,25 @@ import Testing
         #expect((try? SIPParser().parse(datagram: bytes)) == nil)
     }
 }
+
+@Suite struct ParserRegressionTests {
+    /// Found by the message fuzzer: invalid UTF-8 in a reason phrase was replaced by U+FFFD, three bytes
+    /// each, so the serialized message outgrew the limits it was parsed under. Text must be UTF-8.
+    @Test func invalidUTF8InTextIsRefused() {
+        let response = Array("SIP/2.0 200 OK ".utf8) + [0xFF, 0xA3] + Array("\r\nVia: SIP/2.0/UDP h.example;branch=z9hG4bK1\r\n".utf8)
+        #expect((try? SIPParser().parse(datagram: response)) == nil)
+        let header = Array("OPTIONS sip:a@h.example SIP/2.0\r\nSubject: ".utf8) + [0xC0, 0xAF] + Array("\r\n\r\n".utf8)
+        do {
+            _ = try SIPParser().parse(datagram: header)
+            Issue.record("expected a refusal")
+        } catch {
+            #expect(error.offset == 42 && error.status == 400)
+        }
+    }
+
+    @Test func contactsAreSerializedOnePerLine() throws {
+        let request = try #require(try SIPParser().parse(datagram: Fixtures.bytes("esc02")).request)
+        let text = String(decoding: SIPSerializer.serialize(request), as: UTF8.self)
+        #expect(text.components(separatedBy: "\r\nContact: ").count == 3)
+    }
+}
