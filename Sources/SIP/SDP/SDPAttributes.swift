@@ -45,18 +45,20 @@ public struct RTPMap: Hashable, Sendable {
     }
 
     /// Parses `<pt> <name>/<rate>[/<channels>]`; nil when malformed or out of range.
-    static func parse(_ value: String) -> RTPMap? {
-        let parts = value.split(separator: " ", maxSplits: 1)
+    static func parse(_ value: String) -> RTPMap? { parse(Array(value.utf8)[...]) }
+
+    static func parse(_ value: ArraySlice<UInt8>) -> RTPMap? {
+        let parts = value.split(separator: 0x20, maxSplits: 1)
         guard parts.count == 2, let pt = SDPLimits.payloadType(parts[0]) else { return nil }
-        let fields = parts[1].split(separator: "/", omittingEmptySubsequences: false)
-        guard (2...3).contains(fields.count), !fields[0].isEmpty, fields[0].utf8.allSatisfy(SIPCharacters.isToken),
-              let rate = Int(fields[1]), (1...SDPLimits.maxClockRate).contains(rate) else { return nil }
+        let fields = parts[1].split(separator: 0x2F, omittingEmptySubsequences: false)
+        guard (2...3).contains(fields.count), !fields[0].isEmpty, fields[0].allSatisfy(SIPCharacters.isToken),
+              let rate = SDPFieldParser.number(fields[1], maxDigits: 7), (1...SDPLimits.maxClockRate).contains(rate) else { return nil }
         var channels = 1
         if fields.count == 3 {
-            guard let count = Int(fields[2]), (1...SDPLimits.maxChannels).contains(count) else { return nil }
+            guard let count = SDPFieldParser.number(fields[2], maxDigits: 3), (1...SDPLimits.maxChannels).contains(count) else { return nil }
             channels = count
         }
-        return RTPMap(payloadType: pt, encodingName: String(fields[0]), clockRate: rate, channels: channels)
+        return RTPMap(payloadType: pt, encodingName: String(sipBytes: fields[0]), clockRate: rate, channels: channels)
     }
 }
 
@@ -72,26 +74,48 @@ public enum SDPLimits {
     /// and 200 ms of G.711 is already an unusual packet; anything larger is refused.
     public static let defaultMaxPtimeMilliseconds = 200
 
-    static func payloadType(_ text: Substring) -> UInt8? {
-        guard !text.isEmpty, text.count <= 3, let value = Int(text), (0...maxPayloadType).contains(value) else { return nil }
+    static func payloadType(_ bytes: ArraySlice<UInt8>) -> UInt8? {
+        guard let value = SDPFieldParser.number(bytes, maxDigits: 3), value <= maxPayloadType else { return nil }
         return UInt8(value)
     }
+
+    static func payloadType(_ text: String) -> UInt8? { payloadType(Array(text.utf8)[...]) }
 }
 
 extension MediaDescription {
     /// The rtpmap attributes (malformed ones were refused by the parser).
     public var rtpMaps: [RTPMap] { attributes(named: "rtpmap").compactMap { $0.value.flatMap(RTPMap.parse) } }
 
-    public func rtpMap(for payloadType: UInt8) -> RTPMap? { rtpMaps.first { $0.payloadType == payloadType } }
+    public func rtpMap(for payloadType: UInt8) -> RTPMap? {
+        for attribute in attributes where attribute.name == "rtpmap" {
+            guard let value = attribute.value, Self.leadingNumber(value) == Int(payloadType) else { continue }
+            return RTPMap.parse(value)
+        }
+        return nil
+    }
 
     /// The a=fmtp parameters for a payload type.
     public func fmtp(for payloadType: UInt8) -> String? {
-        for attribute in attributes(named: "fmtp") {
-            guard let value = attribute.value else { continue }
-            let parts = value.split(separator: " ", maxSplits: 1)
-            if parts.first.flatMap({ UInt8($0) }) == payloadType { return parts.count > 1 ? String(parts[1]) : "" }
+        for attribute in attributes where attribute.name == "fmtp" {
+            guard let value = attribute.value, Self.leadingNumber(value) == Int(payloadType) else { continue }
+            let utf8 = value.utf8
+            guard let space = utf8.firstIndex(of: 0x20) else { return "" }
+            return String(value[utf8.index(after: space)...])
         }
         return nil
+    }
+
+    /// The decimal number at the start of an attribute value (its payload type), if any.
+    static func leadingNumber(_ value: String) -> Int? {
+        var number = 0
+        var digits = 0
+        for byte in value.utf8 {
+            guard SIPCharacters.isDigit(byte) else { break }
+            number = number * 10 + Int(byte - 0x30)
+            digits += 1
+            if digits > 3 { return nil }
+        }
+        return digits == 0 ? nil : number
     }
 
     /// a=ptime in milliseconds.

@@ -70,24 +70,24 @@ struct SDPBuilder {
         }
         if let bad = line.firstIndex(where: { $0 == 0x00 || $0 == 0x0D }) { throw SDPParseError("control byte in a line", at: bad) }
         if let bad = UTF8Check.firstInvalidIndex(line) { throw SDPParseError("line is not UTF-8", at: bad) }
-        let value = String(decoding: line.dropFirst(2), as: UTF8.self)
+        let bytes = line.dropFirst(2)
         let at = offset + 2
         guard sawVersion || type == 0x76 else { throw SDPParseError("v= must be the first line", at: offset) }
         switch type {
         case 0x76: // v
-            guard !sawVersion, value == "0" else { throw SDPParseError("v= must be 0 and appear once", at: at) }
+            guard !sawVersion, bytes.elementsEqual([0x30]) else { throw SDPParseError("v= must be 0 and appear once", at: at) }
             sawVersion = true
         case 0x6F: // o
             guard origin == nil, media.isEmpty else { throw SDPParseError("misplaced o=", at: offset) }
-            origin = try SDPFieldParser.origin(value, at: at)
+            origin = try SDPFieldParser.origin(bytes, at: at)
         case 0x73: // s
             guard sessionName == nil, media.isEmpty else { throw SDPParseError("misplaced s=", at: offset) }
-            sessionName = value
+            sessionName = String(sipBytes: bytes)
         case 0x74: // t
             guard media.isEmpty else { throw SDPParseError("misplaced t=", at: offset) }
-            timing.append(value)
+            timing.append(String(sipBytes: bytes))
         case 0x63: // c
-            let parsed = try SDPFieldParser.connection(value, at: at)
+            let parsed = try SDPFieldParser.connection(bytes, at: at)
             if media.isEmpty {
                 guard connection == nil else { throw SDPParseError("two session-level c= lines", at: offset) }
                 connection = parsed
@@ -97,12 +97,12 @@ struct SDPBuilder {
             }
         case 0x6D: // m
             guard media.count < parser.maxMediaDescriptions else { throw SDPParseError("too many m= lines", at: offset) }
-            media.append(try SDPFieldParser.media(value, at: at, maxFormats: parser.maxFormats))
+            media.append(try SDPFieldParser.media(bytes, at: at, maxFormats: parser.maxFormats))
         case 0x61: // a
-            let attribute = try SDPFieldParser.attribute(value, at: at, maxPtime: parser.maxPtimeMilliseconds)
+            let attribute = try SDPFieldParser.attribute(bytes, at: at, maxPtime: parser.maxPtimeMilliseconds)
             if media.isEmpty { attributes.append(attribute) } else { media[media.count - 1].attributes.append(attribute) }
         default:
-            let kept = SDPLine(Character(UnicodeScalar(type)), value)
+            let kept = SDPLine(Character(UnicodeScalar(type)), String(sipBytes: bytes))
             if media.isEmpty { otherLines.append(kept) } else { media[media.count - 1].otherLines.append(kept) }
         }
     }
@@ -111,7 +111,7 @@ struct SDPBuilder {
         guard sawVersion else { throw SDPParseError("empty description", at: 0) }
         guard let origin else { throw SDPParseError("missing o=", at: 0) }
         for item in media where item.isRTP {
-            for format in item.formats where SDPLimits.payloadType(Substring(format)) == nil {
+            for format in item.formats where SDPLimits.payloadType(format) == nil {
                 throw SDPParseError("payload type \(format) outside 0–127", at: 0)
             }
         }
