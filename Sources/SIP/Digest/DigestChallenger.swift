@@ -10,6 +10,7 @@ public struct DigestChallenger: Sendable {
     /// Truncated MAC length in bytes (128 bits).
     static let macBytes = 16
 
+    /// The outcome of `verify`.
     public enum Verdict: Equatable, Sendable {
         case accepted(username: String)
         /// The response was right but the nonce expired or was forgotten: challenge again with stale=true.

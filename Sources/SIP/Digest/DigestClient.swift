@@ -2,6 +2,7 @@
 /// §3.4 with qop=auth, RFC 2617 without qop. The caller supplies the cnonce (random) and the nonce
 /// count (1 for a fresh nonce, +1 for each reuse), so this stays pure.
 public enum DigestClient {
+    /// Why no credentials could be computed.
     public enum Failure: Error, Equatable, Sendable {
         /// The challenge offers qop, but not `auth` (only auth-int, which needs the body hashed).
         case unsupportedQop

@@ -5,6 +5,7 @@
 public struct NonceCountTracker: Hashable, Sendable {
     public static let defaultCapacity = 4096
 
+    /// Whether a nonce count is new, a replay, or too old to judge.
     public enum Verdict: Equatable, Sendable {
         case fresh
         case replayed

@@ -21,6 +21,7 @@ public enum TokenList {
 
 /// Session-Expires (RFC 4028 §4): delta-seconds with an optional `refresher=uac|uas`.
 public struct SessionExpires: Hashable, Sendable {
+    /// Which side refreshes the session (RFC 4028 §9).
     public enum Refresher: String, Sendable { case uac, uas }
 
     public var seconds: UInt32

@@ -2,6 +2,7 @@
 /// with `reasonPhrase` for a request (RFC 3261 §21.4.1: the reason phrase names the problem). An
 /// unparsable response is dropped, never answered (`isResponse`).
 public struct SIPParseError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What was wrong.
     public enum Kind: Equatable, Sendable {
         /// The whole message exceeds `maxMessageBytes` (513).
         case messageTooLarge

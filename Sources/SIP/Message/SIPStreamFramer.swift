@@ -4,6 +4,7 @@
 /// `maxMessageBytes`. Output does not depend on how the stream was cut into reads. After an error the
 /// framer keeps throwing it: close the connection.
 public struct SIPStreamFramer: Sendable {
+    /// What `next()` found in the stream.
     public enum Event: Equatable, Sendable {
         case message(SIPMessage)
         /// CRLF CRLF received between messages (RFC 5626 §4.4.1): answer with CRLF.

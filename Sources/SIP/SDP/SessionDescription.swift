@@ -43,6 +43,7 @@ public struct SDPOrigin: Hashable, Sendable {
 
 /// An address with its type (`IN IP4 …` / `IN IP6 …`): an IP address or a domain name.
 public struct SDPAddress: Hashable, Sendable {
+    /// The SDP address type.
     public enum Kind: String, Hashable, Sendable { case ip4 = "IP4", ip6 = "IP6" }
 
     public var kind: Kind

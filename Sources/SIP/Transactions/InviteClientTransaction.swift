@@ -3,6 +3,7 @@
 /// Accepted, where 2xx retransmissions still reach the TU until Timer M, or (3xx–6xx) Completed, where
 /// the transaction ACKs every copy of the final response until Timer D.
 public struct InviteClientTransaction: Sendable {
+    /// The states of the RFC diagram.
     public enum State: Hashable, Sendable { case calling, proceeding, accepted, completed, terminated }
 
     public private(set) var state: State = .calling

@@ -4,6 +4,7 @@
 /// response again; over reliable transports nothing is retransmitted and Timer I is zero. The 2xx
 /// itself is retransmitted by the UAS core (`SuccessRetransmitter`), not here.
 public struct InviteServerTransaction: Sendable {
+    /// The states of the RFC diagram.
     public enum State: Hashable, Sendable { case proceeding, accepted, completed, confirmed, terminated }
 
     public private(set) var state: State = .proceeding

@@ -3,6 +3,7 @@
 /// T2) → (final) Completed, absorbing response retransmissions until Timer K (T4, or at once over
 /// reliable transports).
 public struct NonInviteClientTransaction: Sendable {
+    /// The states of the RFC diagram.
     public enum State: Hashable, Sendable { case trying, proceeding, completed, terminated }
 
     public private(set) var state: State = .trying

@@ -2,6 +2,7 @@
 /// (final) Completed → Terminated after Timer J (64·T1 unreliable, at once reliable). Retransmitted
 /// requests are absorbed in Trying and answered with the last response afterwards.
 public struct NonInviteServerTransaction: Sendable {
+    /// The states of the RFC diagram.
     public enum State: Hashable, Sendable { case trying, proceeding, completed, terminated }
 
     public private(set) var state: State = .trying

@@ -4,6 +4,7 @@
 /// the 64·T1 wait for the ACK still runs. Its timers reuse the INVITE server's names: G paces the
 /// retransmissions, H bounds the wait (the RFC leaves them unnamed here; the intervals are the same).
 public struct SuccessRetransmitter: Sendable {
+    /// The states of the RFC diagram.
     public enum State: Hashable, Sendable { case waitingForAck, acknowledged, gaveUp }
 
     public private(set) var state: State = .waitingForAck
