@@ -19,13 +19,19 @@ public struct SDPOfferer: Sendable {
         var next = Self.firstDynamicPayloadType
         var maps: [RTPMap] = []
         for codec in preferences {
-            let pt = codec.staticPayloadType ?? { defer { next += 1 }; return next }()
+            var pt = next
+            if let assigned = codec.staticPayloadType {
+                pt = assigned
+            } else {
+                guard next <= UInt8(SDPLimits.maxPayloadType) else { continue }
+                next += 1
+            }
             maps.append(RTPMap(payloadType: pt, encodingName: codec.name, clockRate: codec.clockRate, channels: codec.channels))
         }
         if offersTelephoneEvent {
             var rates: [Int] = []
             for codec in preferences where !rates.contains(codec.clockRate) { rates.append(codec.clockRate) }
-            for rate in rates {
+            for rate in rates where next <= UInt8(SDPLimits.maxPayloadType) {
                 maps.append(RTPMap(payloadType: next, encodingName: "telephone-event", clockRate: rate))
                 next += 1
             }

@@ -26,6 +26,13 @@ public struct TransactionKey: Hashable, Sendable, CustomStringConvertible {
         return TransactionKey(branch: "rfc2543|" + legacy, sentBy: via.sentBy.sipLowercased, method: method)
     }
 
+    /// The INVITE server transaction a CANCEL targets (RFC 3261 §9.2: same branch and sent-by).
+    public static func cancelled(by cancel: SIPRequest) -> TransactionKey? {
+        guard cancel.method == .cancel, var key = server(for: cancel) else { return nil }
+        key.method = .invite
+        return key
+    }
+
     /// The client transaction a received response belongs to (top Via branch and CSeq method).
     public static func client(for response: SIPResponse) -> TransactionKey? {
         guard let via = response.headers.topVia, let branch = via.branch else { return nil }

@@ -70,6 +70,13 @@ import Testing
         #expect(audio.remoteAddress.isUnspecified)
     }
 
+    @Test func offersNeverNumberPayloadTypesPast127() throws {
+        let many = (0..<40).map { AudioCodec(name: "X\($0)", clockRate: 8000 + $0) }
+        let offer = SDPOfferer(preferences: many).offer(local: local)
+        #expect(offer.media[0].payloadTypes.allSatisfy { $0 >= 96 && $0 <= 127 })
+        #expect(try SDPParser().parse(SDPSerializer.serialize(offer)) == offer)
+    }
+
     @Test func offerAndAnswerRoundTripThroughTheParser() throws {
         let offerer = SDPOfferer(preferences: [.opus, .pcmu, .pcma])
         let ours = offerer.offer(local: local)

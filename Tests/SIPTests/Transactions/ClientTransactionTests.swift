@@ -92,6 +92,8 @@ import Testing
         #expect(TransactionKey.server(for: ack) == key, "the ACK of a failure matches the INVITE transaction")
         let cancel = TransactionFixtures.request(.cancel)
         #expect(TransactionKey.server(for: cancel) != key && TransactionKey.server(for: cancel)?.branch == key.branch)
+        #expect(TransactionKey.cancelled(by: cancel) == key, "a CANCEL finds the INVITE it cancels")
+        #expect(TransactionKey.cancelled(by: invite) == nil)
         var shouting = invite
         shouting.headers.via[0].host = .name("PC33.ATLANTA.EXAMPLE")
         #expect(TransactionKey.server(for: shouting) == key, "sent-by compares case-insensitively")
