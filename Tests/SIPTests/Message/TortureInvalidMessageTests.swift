@@ -131,3 +131,39 @@ import Testing
         }
     }
 }
+
+/// RFC 4475 asks for 400 (505 for badvers) to invalid requests: answered whenever the fields a
+/// response copies can still be read, dropped otherwise.
+@Suite struct ErrorResponseTests {
+    func reply(_ name: String) -> SIPResponse? {
+        let bytes = Fixtures.bytes(name)
+        do {
+            _ = try SIPParser().parse(datagram: bytes)
+            return nil
+        } catch {
+            return SIPErrorResponse.make(for: bytes[...], error: error, toTag: "err1")
+        }
+    }
+
+    @Test func refusedRequestsWithReadableDialogFieldsAreAnswered() throws {
+        for name in ["clerr", "ncl", "ltgtruri", "lwsruri", "lwsstart", "trws", "escruri", "regbadct", "mismatch01",
+                     "mismatch02", "multi01", "mcl01"] {
+            let response = try #require(reply(name), "\(name) should be answered")
+            #expect(response.statusCode == 400, "\(name)")
+            #expect(response.headers.to.tag != nil && !response.headers.via.isEmpty, "\(name)")
+        }
+        let badvers = try #require(reply("badvers"))
+        #expect(badvers.statusCode == 505 && badvers.headers.callID == "badvers.31417@c.example.com")
+        let mismatch = try #require(reply("mismatch01"))
+        #expect(mismatch.reasonPhrase == "Bad Request (CSeq Method Does Not Match)")
+        #expect(mismatch.headers.cseq == CSeq(8, .invite) && mismatch.headers.from.tag == "34525")
+        let parsed = try SIPParser().parse(SIPSerializer.serialize(mismatch)[...], framing: .stream)
+        #expect(parsed.response?.statusCode == 400)
+    }
+
+    @Test func requestsWithoutReadableDialogFieldsAndResponsesAreDropped() {
+        for name in ["badinv01", "scalar02", "quotbal", "badaspec", "baddn", "insuf", "scalarlg", "bigcode"] {
+            #expect(reply(name) == nil, "\(name) should be dropped")
+        }
+    }
+}
