@@ -38,6 +38,9 @@ let package = Package(
         // L0: pure, no I/O.
         .target(name: "Media", dependencies: ["COpus", "CSpeexDSP"], swiftSettings: strict),
         .target(name: "Wire", swiftSettings: strict),
+        // SIP: messages, headers, URIs, SDP offer/answer, digest, transactions. No dependencies (its own
+        // MD5/SHA-256), so Scripts/fuzz.sh can compile it as a plain library.
+        .target(name: "SIP", swiftSettings: strict),
         .target(name: "Agents", dependencies: [
             .product(name: "Yams", package: "Yams"),
         ], swiftSettings: strict),
@@ -106,6 +109,8 @@ let package = Package(
                           swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-providers", dependencies: ["Providers", "Agents", "Speech", "Media"],
                           path: "Sources/BenchProviders", swiftSettings: strict),
+        .executableTarget(name: "switchboard-bench-sip", dependencies: ["SIP"], path: "Sources/BenchSIP",
+                          swiftSettings: strict),
 
         // Tests mirror the sources.
         .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
@@ -132,6 +137,8 @@ let package = Package(
         // Spawns the built `switchboard` binary (depends on it so `swift test` builds it first).
         .testTarget(name: "EndToEndTests", dependencies: ["switchboard"], swiftSettings: strict),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Speech", "Agents", "Media"],
+                    swiftSettings: strict),
+        .testTarget(name: "SIPTests", dependencies: ["SIP", "SwitchboardTesting"], exclude: ["Fixtures"],
                     swiftSettings: strict),
     ]
 )

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Fuzzes each Wire codec with libFuzzer: compiles Sources/Wire once into an instrumented static library
-# (swiftc -sanitize=fuzzer,address -parse-as-library), links one entry file per codec from Tests/Fuzz
-# against it, and runs each fuzzer for N seconds.
+# Fuzzes each Wire and SIP codec with libFuzzer: compiles Sources/Wire and Sources/SIP once each into an
+# instrumented static library (swiftc -sanitize=fuzzer,address -parse-as-library), links one entry file
+# per codec from Tests/Fuzz against them, and runs each fuzzer for N seconds.
 #   Scripts/fuzz.sh [SECONDS] [CODEC...]     default 20 s each; codecs: HTTPRequest HTTPResponse WebSocket SSE
+#                                            SIPMessage SDP
 # Binaries, corpora and crash reproducers go to .build/fuzz/. Exit status 1 if any fuzzer found a crash.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,11 +11,12 @@ cd "$(dirname "$0")/.."
 seconds="${1:-20}"
 shift || true
 codecs=("$@")
-if [ ${#codecs[@]} -eq 0 ]; then codecs=(HTTPRequest HTTPResponse WebSocket SSE); fi
+if [ ${#codecs[@]} -eq 0 ]; then codecs=(HTTPRequest HTTPResponse WebSocket SSE SIPMessage SDP); fi
 
 out=.build/fuzz
 mkdir -p "$out"
 mapfile -t wire_sources < <(find Sources/Wire -name '*.swift' | sort)
+mapfile -t sip_sources < <(find Sources/SIP -name '*.swift' | sort)
 failed=()
 
 # -O keeps Swift's overflow and bounds checks; ASan adds memory checks; gold's export warnings are noise.
@@ -25,12 +27,24 @@ start=$(date +%s)
 swiftc "${flags[@]}" -module-name Wire -emit-module -emit-module-path "$out/Wire.swiftmodule" \
   -emit-library -static -o "$out/libWire.a" "${wire_sources[@]}" 2> >(quiet)
 echo "fuzz: built in $(( $(date +%s) - start )) s"
+# SIP has no dependencies either; its library is built only when a SIP codec is fuzzed.
+sip_libs=()
+if printf '%s\n' "${codecs[@]}" | grep -qE '^(SIPMessage|SDP)$'; then
+  echo "fuzz: building the instrumented SIP library"
+  start=$(date +%s)
+  swiftc "${flags[@]}" -module-name SIP -emit-module -emit-module-path "$out/SIP.swiftmodule" \
+    -emit-library -static -o "$out/libSIP.a" "${sip_sources[@]}" 2> >(quiet)
+  echo "fuzz: built in $(( $(date +%s) - start )) s"
+  sip_libs=(-lSIP)
+fi
 
 for codec in "${codecs[@]}"; do
   entry="Tests/Fuzz/$codec.swift"
   [ -f "$entry" ] || { echo "fuzz: no entry file $entry" >&2; exit 2; }
   binary="$out/$codec"
-  swiftc "${flags[@]}" -I "$out" -L "$out" -lWire "$entry" -o "$binary" 2> >(quiet)
+  libs=(-lWire)
+  case "$codec" in SIPMessage|SDP) libs=("${sip_libs[@]}") ;; esac
+  swiftc "${flags[@]}" -I "$out" -L "$out" "${libs[@]}" "$entry" -o "$binary" 2> >(quiet)
   echo "fuzz: running $codec for ${seconds} s"
   corpus="$out/corpus-$codec"
   mkdir -p "$corpus"
