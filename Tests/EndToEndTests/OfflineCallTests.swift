@@ -77,6 +77,7 @@ import Testing
         let transcript = try #require(log.events("transcript", after: clear.time).first, "no transcript of the interruption")
         #expect(transcript.text == "book an appointment")
         let tail = log.audioSeconds(in: clear.time...transcript.time)
+        print("[pcm] agent audio arriving after the clear: \(Int(tail * 1000)) ms")
         #expect(tail <= Self.tailBoundSeconds, "\(tail) s of agent audio after the clear")
 
         let agentTurns = log.events("agent")
