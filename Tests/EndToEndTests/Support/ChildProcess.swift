@@ -53,13 +53,18 @@ final class ChildProcess: Sendable {
     func signal(_ signal: Int32) { kill(pid, signal) }
 
     /// The exit status once the process exited and its output is collected; fails after `timeout`.
+    /// On timeout the process is killed (SIGKILL) before the error is thrown: the exit waiter cannot be
+    /// cancelled, so the group would otherwise wait for it forever.
     func exitStatus(timeout: Duration = .seconds(30)) async throws -> Int32 {
         let output = output
+        let pid = pid
         return try await withThrowingTaskGroup(of: Int32.self) { group in
             group.addTask { await output.exitStatus() }
             group.addTask {
                 try await Task.sleep(for: timeout)
-                throw LineCollector.TimedOut(what: "process exit", output: output.lines)
+                let lines = output.lines
+                kill(pid, SIGKILL)
+                throw LineCollector.TimedOut(what: "process exit", output: lines)
             }
             defer { group.cancelAll() }
             return try await group.next()!
