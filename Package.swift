@@ -119,14 +119,14 @@ let package = Package(
         .testTarget(name: "SpeechTests", dependencies: ["Speech", "Media"], swiftSettings: strict),
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Speech"], swiftSettings: strict),
         .testTarget(name: "NetTests", dependencies: ["Net", "CSystemShims"], swiftSettings: strict),
-        .testTarget(name: "NetTLSTests", dependencies: ["Net"], exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "NetWebSocketClientTests", dependencies: ["Net", "Wire"], exclude: ["Fixtures"],
+        .testTarget(name: "NetTLSTests", dependencies: ["Net", "SwitchboardTesting"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "NetWebSocketClientTests", dependencies: ["Net", "Wire", "SwitchboardTesting"], exclude: ["Fixtures"],
                     swiftSettings: strict),
         .testTarget(name: "OrchestratorTests", dependencies: [
             "Orchestrator", "SwitchboardTesting", "Conversation", "Speech", "Agents", "Media",
         ], swiftSettings: strict),
         .testTarget(name: "NetHTTPTests", dependencies: [
-            "Net", "Wire",
+            "Net", "Wire", "SwitchboardTesting",
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
         ], swiftSettings: strict),
@@ -135,7 +135,7 @@ let package = Package(
             "Conversation",
         ], exclude: ["Fixtures"], swiftSettings: strict),
         // Spawns the built `switchboard` binary (depends on it so `swift test` builds it first).
-        .testTarget(name: "EndToEndTests", dependencies: ["switchboard", "Providers", "Speech", "Agents", "Media"],
+        .testTarget(name: "EndToEndTests", dependencies: ["switchboard", "Providers", "Speech", "Agents", "Media", "SwitchboardTesting"],
                     exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Speech", "Agents", "Media"],
                     swiftSettings: strict),

@@ -1,3 +1,4 @@
+import SwitchboardTesting
 import Foundation
 
 /// `Fixtures/streaming_server.py` run by Debian's python3 on a kernel-chosen loopback port, plain or

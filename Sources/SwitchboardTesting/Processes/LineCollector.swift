@@ -1,11 +1,14 @@
 import Synchronization
 
-/// The lines a child printed, and the tests waiting for some of them.
-final class LineCollector: Sendable {
-    struct TimedOut: Error, CustomStringConvertible {
-        let what: String
-        let output: [String]
-        var description: String { "timed out waiting for \(what); output so far:\n" + output.joined(separator: "\n") }
+/// The lines a child process printed, and the tests waiting for some of them: a test awaits a line or
+/// the exit, never sleeping for it. Shared by every test target that runs real peers.
+public final class LineCollector: Sendable {
+    /// A wait that ran out of time (or whose process ended first), with the output so far.
+    public struct TimedOut: Error, CustomStringConvertible {
+        public let what: String
+        public let output: [String]
+        public init(what: String, output: [String]) { self.what = what; self.output = output }
+        public var description: String { "timed out waiting for \(what); output so far:\n" + output.joined(separator: "\n") }
     }
 
     private struct Waiter {
@@ -15,7 +18,7 @@ final class LineCollector: Sendable {
     }
 
     private struct State {
-        var lines: [String] = []
+        public var lines: [String] = []
         var partial: [UInt8] = []
         var waiters: [Waiter] = []
         var outputEnded = false
@@ -26,10 +29,12 @@ final class LineCollector: Sendable {
 
     private let state = Mutex(State())
 
-    var lines: [String] { state.withLock { $0.lines } }
-    var hasExited: Bool { state.withLock { $0.exitStatus != nil } }
+    public init() {}
 
-    func line(timeout: Duration, _ what: String, where predicate: @escaping @Sendable (String) -> Bool) async throws -> String {
+    public var lines: [String] { state.withLock { $0.lines } }
+    public var hasExited: Bool { state.withLock { $0.exitStatus != nil } }
+
+    public func line(timeout: Duration, _ what: String, where predicate: @escaping @Sendable (String) -> Bool) async throws -> String {
         let id = state.withLock { state in
             state.nextID += 1
             return state.nextID
@@ -53,7 +58,7 @@ final class LineCollector: Sendable {
     }
 
     /// The exit status, once the process has exited and all its output has been collected.
-    func exitStatus() async -> Int32 {
+    public func exitStatus() async -> Int32 {
         await withCheckedContinuation { continuation in
             state.withLock { state in
                 if let status = state.exitStatus, state.outputEnded {
@@ -65,7 +70,7 @@ final class LineCollector: Sendable {
         }
     }
 
-    func exited(_ status: Int32) {
+    public func exited(_ status: Int32) {
         state.withLock { $0.exitStatus = status }
         releaseExitWaiters()
     }
@@ -79,7 +84,7 @@ final class LineCollector: Sendable {
         waiters.forEach { $0.resume(returning: status) }
     }
 
-    func append(_ bytes: [UInt8]) {
+    public func append(_ bytes: [UInt8]) {
         let ready: [(CheckedContinuation<String, any Error>, String)] = state.withLock { state in
             state.partial += bytes
             var ready: [(CheckedContinuation<String, any Error>, String)] = []
@@ -98,7 +103,7 @@ final class LineCollector: Sendable {
         ready.forEach { $0.0.resume(returning: $0.1) }
     }
 
-    func endOutput() {
+    public func endOutput() {
         let waiters = state.withLock { state in
             if !state.partial.isEmpty { state.lines.append(String(decoding: state.partial, as: UTF8.self)) }
             state.outputEnded = true
