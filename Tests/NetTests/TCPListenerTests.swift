@@ -1,3 +1,4 @@
+import SwitchboardTesting
 import Testing
 import Foundation
 @testable import Net

@@ -1,3 +1,4 @@
+import SwitchboardTesting
 import Testing
 import Wire
 @testable import Net

@@ -1,3 +1,4 @@
+import SwitchboardTesting
 import Net
 import Foundation
 

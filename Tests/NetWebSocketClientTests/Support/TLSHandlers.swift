@@ -1,3 +1,4 @@
+import SwitchboardTesting
 import Net
 
 /// What a plaintext handler above a `TLSConnection` saw.

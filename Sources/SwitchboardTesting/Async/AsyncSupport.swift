@@ -1,12 +1,12 @@
-import Testing
-
-struct TimedOut: Error, CustomStringConvertible {
-    let what: String
-    var description: String { "timed out waiting for \(what)" }
+/// A test wait that ran out of time.
+public struct TimedOut: Error, CustomStringConvertible {
+    public let what: String
+    public init(what: String) { self.what = what }
+    public var description: String { "timed out waiting for \(what)" }
 }
 
 /// Runs `body`, failing with `TimedOut` after `seconds` (a guard against hangs, never a speed check).
-func withTimeout<T: Sendable>(_ seconds: Double = 10, _ what: String = "operation",
+public func withTimeout<T: Sendable>(_ seconds: Double = 10, _ what: String = "operation",
                               _ body: @escaping @Sendable () async throws -> T) async throws -> T {
     try await withThrowingTaskGroup(of: T.self) { group in
         group.addTask { try await body() }
@@ -20,18 +20,18 @@ func withTimeout<T: Sendable>(_ seconds: Double = 10, _ what: String = "operatio
 }
 
 /// A stream of events pushed from loop threads and awaited by a test, with a timeout on every wait.
-final class EventLog<Event: Sendable>: Sendable {
-    let stream: AsyncStream<Event>
+public final class EventLog<Event: Sendable>: Sendable {
+    public let stream: AsyncStream<Event>
     private let continuation: AsyncStream<Event>.Continuation
 
-    init() {
+    public init() {
         (stream, continuation) = AsyncStream.makeStream(of: Event.self)
     }
 
-    func record(_ event: Event) { continuation.yield(event) }
+    public func record(_ event: Event) { continuation.yield(event) }
 
     /// Waits for the first event matching `predicate`, skipping others.
-    func first(within seconds: Double = 10, _ what: String = "event",
+    public func first(within seconds: Double = 10, _ what: String = "event",
                where predicate: @escaping @Sendable (Event) -> Bool = { _ in true }) async throws -> Event {
         let stream = self.stream
         return try await withTimeout(seconds, what) {
@@ -41,7 +41,7 @@ final class EventLog<Event: Sendable>: Sendable {
     }
 
     /// Collects `count` events matching `predicate`.
-    func collect(_ count: Int, within seconds: Double = 10, _ what: String = "events",
+    public func collect(_ count: Int, within seconds: Double = 10, _ what: String = "events",
                  where predicate: @escaping @Sendable (Event) -> Bool = { _ in true }) async throws -> [Event] {
         let stream = self.stream
         return try await withTimeout(seconds, what) {
