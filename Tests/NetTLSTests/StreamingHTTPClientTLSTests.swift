@@ -1,3 +1,4 @@
+import SwitchboardTesting
 import Foundation
 import Net
 import Testing
@@ -34,7 +35,7 @@ struct StreamingHTTPClientTLSTests {
         let payload = [UInt8].pattern(count: 300_000, seed: 3)
         try Data(payload).write(to: URL(fileURLWithPath: root + "/payload.bin"))
         let port = try BlockingTCPSocket.unusedPort()
-        let server = try ChildProcess("/usr/sbin/nghttpd", ["-v", "--htdocs=" + root, "--address=127.0.0.1", "\(port)", pki.serverKey, pki.serverCertificate])
+        let server = try PeerProcess("/usr/sbin/nghttpd", ["-v", "--htdocs=" + root, "--address=127.0.0.1", "\(port)", pki.serverKey, pki.serverCertificate])
         _ = try await server.line(containing: "listen 127.0.0.1")  // nghttpd -v prints it once listening
 
         let client = try StreamingHTTPClient(configuration: .init(trust: .certificateAuthorityFile(pki.caCertificate)))

@@ -1,3 +1,4 @@
+import SwitchboardTesting
 import Net
 import Testing
 
@@ -38,7 +39,7 @@ struct TLSPeerTests {
     @Test func serverEngineServesOpenSSLClientWithALPNAndSNI() async throws {
         let pki = try TestPKI.shared()
         let (listener, port) = try BlockingTCPSocket.listen()
-        let client = try ChildProcess("/usr/bin/openssl", [
+        let client = try PeerProcess("/usr/bin/openssl", [
             "s_client", "-connect", "127.0.0.1:\(port)", "-servername", "localhost", "-CAfile", pki.caCertificate,
             "-verify_return_error", "-alpn", "http/1.1",
         ])
@@ -58,7 +59,7 @@ struct TLSPeerTests {
     @Test func serverEngineAnswersCurlOverHTTPS() async throws {
         let pki = try TestPKI.shared()
         let (listener, port) = try BlockingTCPSocket.listen()
-        let curl = try ChildProcess("/usr/bin/curl", [
+        let curl = try PeerProcess("/usr/bin/curl", [
             "-sS", "--cacert", pki.caCertificate, "--resolve", "localhost:\(port):127.0.0.1",
             "-w", "\\nversion=%{http_version}\\n", "https://localhost:\(port)/hello",
         ])
@@ -75,7 +76,7 @@ struct TLSPeerTests {
 
     @Test func serverEngineRefusesClientsOfferingOnlyTLS11() async throws {
         let (listener, port) = try BlockingTCPSocket.listen()
-        let client = try ChildProcess("/usr/bin/openssl", [
+        let client = try PeerProcess("/usr/bin/openssl", [
             "s_client", "-connect", "127.0.0.1:\(port)", "-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0",
         ])
         let stream = TLSBlockingStream(socket: try listener.accept(), engine: try TLSEngine(server: serverContext(alpn: [])))
@@ -88,9 +89,9 @@ struct TLSPeerTests {
         _ = try await client.line(containing: "alert protocol version")
     }
 
-    private func startOpenSSLServer() async throws -> (ChildProcess, UInt16) {
+    private func startOpenSSLServer() async throws -> (PeerProcess, UInt16) {
         let pki = try TestPKI.shared()
-        let server = try ChildProcess("/usr/bin/openssl", [
+        let server = try PeerProcess("/usr/bin/openssl", [
             "s_server", "-accept", "0", "-naccept", "1", "-cert", pki.serverCertificate, "-key", pki.serverKey, "-rev", "-tlsextdebug",
         ])
         let line = try await server.line(containing: "ACCEPT")

@@ -10,7 +10,7 @@ struct TLSConnectionTests {
     @Test func serverEchoesPlaintextToOpenSSLClientAndSeesItsSNI() async throws {
         let log = EventLog<TLSEvent>()
         let (listener, context) = try await startTLSServer { tls in EchoingTLSHandler(tls, log: log) }
-        let client = try ChildProcess("/usr/bin/openssl", [
+        let client = try PeerProcess("/usr/bin/openssl", [
             "s_client", "-connect", "127.0.0.1:\(listener.localAddress.port)", "-servername", "localhost",
             "-CAfile", try TestPKI.shared().caCertificate, "-verify_return_error",
         ])
@@ -29,7 +29,7 @@ struct TLSConnectionTests {
     @Test func serverAnswersCurlOverHTTPS() async throws {
         let (listener, _) = try await startTLSServer { tls in FixedHTTPResponder(tls) }
         let port = listener.localAddress.port
-        let curl = try ChildProcess("/usr/bin/curl", [
+        let curl = try PeerProcess("/usr/bin/curl", [
             "-sS", "--cacert", try TestPKI.shared().caCertificate, "--resolve", "localhost:\(port):127.0.0.1",
             "https://localhost:\(port)/hello",
         ])
@@ -42,7 +42,7 @@ struct TLSConnectionTests {
         let pki = try TestPKI.shared()
         let context = try TLSClientContext(configuration: .init(trust: .certificateAuthorityFile(pki.caCertificate)))
         for kill in [true, false] {
-            let server = try ChildProcess("/usr/bin/openssl", [
+            let server = try PeerProcess("/usr/bin/openssl", [
                 "s_server", "-accept", "0", "-naccept", "1", "-cert", pki.serverCertificate, "-key", pki.serverKey, "-rev",
             ])
             let port = try #require(try await server.line(containing: "ACCEPT").split(separator: ":").last.flatMap { UInt16($0) })

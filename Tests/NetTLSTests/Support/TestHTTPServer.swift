@@ -4,7 +4,7 @@ import Foundation
 /// `Fixtures/streaming_server.py` run by Debian's python3 on a kernel-chosen loopback port, plain or
 /// TLS with the test PKI's server certificate. Its event lines (CONNECT, DONE, DISCONNECT) are awaitable.
 struct TestHTTPServer {
-    let process: ChildProcess
+    let process: PeerProcess
     let port: UInt16
     let scheme: String
 
@@ -17,7 +17,7 @@ struct TestHTTPServer {
             let pki = try TestPKI.shared()
             arguments += ["--tls", pki.serverCertificate, pki.serverKey]
         }
-        let process = try ChildProcess("/usr/bin/python3", arguments)
+        let process = try PeerProcess("/usr/bin/python3", arguments)
         let line = try await process.line(containing: "PORT ")
         guard let port = line.split(separator: " ").last.flatMap({ UInt16($0) }) else { throw LineCollector.TimedOut(what: "a port", output: [line]) }
         return TestHTTPServer(process: process, port: port, scheme: tls ? "https" : "http")

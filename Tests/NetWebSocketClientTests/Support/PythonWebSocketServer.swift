@@ -1,10 +1,11 @@
+import SwitchboardTesting
 import Foundation
 import Testing
 
 /// `Fixtures/ws_server.py` (Python `websockets` 10.4) running for one test on an ephemeral port, plain
 /// or with TLS. Killed when the test drops it.
 struct PythonWebSocketServer: Sendable {
-    let process: ChildProcess
+    let process: PeerProcess
     let port: UInt16
     let isSecure: Bool
 
@@ -15,7 +16,7 @@ struct PythonWebSocketServer: Sendable {
     static func start(certificate: String? = nil, key: String? = nil) async throws -> PythonWebSocketServer {
         var arguments = [script]
         if let certificate, let key { arguments += [certificate, key] }
-        let process = try ChildProcess("/usr/bin/python3", arguments)
+        let process = try PeerProcess("/usr/bin/python3", arguments)
         let line = try await process.line(containing: "PORT ")
         let port = try #require(line.split(separator: " ").last.flatMap { UInt16($0) })
         return PythonWebSocketServer(process: process, port: port, isSecure: certificate != nil)
