@@ -59,8 +59,10 @@ let package = Package(
 
         // L3: provider adapters; the offline ones (scripted dialogue, espeak-ng, pocketsphinx) need no network.
         .target(name: "Providers", dependencies: [
-            "Speech", "Agents", "Media", "CSystemShims", "CSpeexDSP", "CPocketSphinx",
+            "Speech", "Agents", "Media", "Net", "Wire", "CSystemShims", "CSpeexDSP", "CPocketSphinx",
         ], swiftSettings: strict),
+        // Fake provider servers on loopback speaking each vendor's wire format (tests and benchmarks).
+        .target(name: "ProviderFakes", dependencies: ["Net", "Wire", "Speech", "Media"], swiftSettings: strict),
 
         // L3: the per-call actor, performing the TurnMachine's effects (Net and Providers are injected).
         .target(name: "Orchestrator", dependencies: ["Conversation", "Speech", "Agents", "Media"],
