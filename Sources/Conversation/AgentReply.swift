@@ -28,6 +28,8 @@ struct AgentReply: Sendable {
     var textComplete = false
     /// The model asked to end the call (`end_call`): hang up once the reply has been played.
     var endsCall = false
+    /// The model asked to transfer the call (`transfer`): hand it on once the reply has been played.
+    var transfer: TransferRequest?
     /// The reply already fell back to the recovery phrase; a second failure adds nothing.
     var recovering = false
     var chunker: SentenceChunker

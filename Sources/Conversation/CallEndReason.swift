@@ -9,6 +9,8 @@ public enum CallEndReason: String, Sendable, Hashable {
     /// The agent ended the call: its reply called the `end_call` control tool (the scripted model's
     /// `end_call: true`), and the call ended once that reply had been played.
     case agentEnded
+    /// The agent handed the call on (the `transfer` control tool) once its reply had been played.
+    case transferred
 }
 
 /// A fixed phrase the session synthesizes when the call starts and keeps as audio, so it plays even when

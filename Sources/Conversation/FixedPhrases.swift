@@ -17,7 +17,8 @@ public struct FixedPhrases: Sendable, Hashable {
         switch phrase {
         case .recovery: recovery
         case .goodbye(.noInput): noInputGoodbye
-        case .goodbye(.maximumDuration), .goodbye(.callerHungUp), .goodbye(.agentEnded): maximumDurationGoodbye
+        case .goodbye(.maximumDuration), .goodbye(.callerHungUp), .goodbye(.agentEnded),
+             .goodbye(.transferred): maximumDurationGoodbye
         }
     }
 }

@@ -34,6 +34,8 @@ extension TurnMachine {
         case startTimer(TimerKind, after: Duration)
         /// Stop the timer of `kind`.
         case cancelTimer(TimerKind)
+        /// Hand the caller on (SIP REFER) before the `hangUp(.transferred)` that always follows it.
+        case transfer(TransferRequest)
         /// End the call from our side (SIP BYE / close the stream). Nothing follows it.
         case hangUp(CallEndReason)
         /// Keep this fact in the call's timeline, records and metrics.

@@ -85,6 +85,11 @@ extension TurnMachine {
             hangUp(reason, at: now, into: &effects)
             return
         }
+        if let transfer = reply.transfer {
+            effects.append(.transfer(transfer))
+            hangUp(.transferred, at: now, into: &effects)
+            return
+        }
         if reply.endsCall {
             hangUp(.agentEnded, at: now, into: &effects)
             return

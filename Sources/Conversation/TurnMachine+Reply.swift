@@ -8,6 +8,10 @@ extension TurnMachine {
     /// Not run as a tool: the machine hangs up (`CallEndReason.agentEnded`) once the reply has been played,
     /// unless the caller interrupted it.
     public static let endCallToolName = "end_call"
+    /// The control tool a model calls to transfer the call after its reply (arguments `target` and an
+    /// optional `summary`). Not run as a tool: the machine emits `transfer` then hangs up
+    /// (`CallEndReason.transferred`) once the reply has been played, unless the caller interrupted it.
+    public static let transferToolName = "transfer"
 
     /// Starts answering the caller's last turn (which ended at `speechEnded`, completed by an STT final at
     /// `sttFinal`) with a new generation.
@@ -61,6 +65,10 @@ extension TurnMachine {
         noteFirstResponse(at: now, into: &effects)
         if call.name == Self.endCallToolName {
             reply!.endsCall = true  // performed by the machine itself: hang up once the reply is played
+            return
+        }
+        if call.name == Self.transferToolName {
+            reply!.transfer = TransferRequest(argumentsJSON: call.argumentsJSON, lastCallerText: history.lastCallerText)
             return
         }
         reply!.segments[reply!.segments.count - 1].toolCalls.append(call)

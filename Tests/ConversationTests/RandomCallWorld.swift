@@ -135,6 +135,8 @@ struct RandomCallWorld {
         case .hangUp(let reason):
             ended = true
             endReason = reason
+        case .transfer:
+            if ended { violations.append("transfer after the call ended") }
         case .hedgeLLM, .hedgeTTS, .record:
             break
         }

@@ -37,6 +37,8 @@ extension CallSession {
             startTimer(kind, deadline: now.advanced(by: after))
         case .cancelTimer(let kind):
             timers.cancel(kind)
+        case .transfer(let request):
+            performTransfer(request)
         case .hangUp(let reason):
             if endReason == nil { endReason = SessionEndReason(reason) }
         case .record(let entry):

@@ -10,6 +10,8 @@ public enum SessionEndReason: String, Sendable, Hashable, CaseIterable {
     case callerHungUp
     /// The agent's reply ended the call (`end_call`), once it had been played.
     case agentEnded
+    /// The agent transferred the call (SIP REFER) after its reply.
+    case transferred
     /// The server was shutting down and the call outlasted the drain deadline.
     case serverShutdown
     /// The transport failed (a broken or malformed stream) and cannot carry the call any more.
@@ -22,6 +24,7 @@ public enum SessionEndReason: String, Sendable, Hashable, CaseIterable {
         case .maximumDuration: self = .maximumDuration
         case .callerHungUp: self = .callerHungUp
         case .agentEnded: self = .agentEnded
+        case .transferred: self = .transferred
         }
     }
 

@@ -32,4 +32,12 @@ public protocol CallTransport {
 
     /// Ends the call from our side.
     func hangUp(_ reason: SessionEndReason)
+    /// Hands the caller on (SIP REFER), just before `hangUp(.transferred)`. Returns false when this
+    /// transport cannot transfer (a media stream without signalling); the call then simply ends.
+    func transfer(_ transfer: CallTransfer) -> Bool
+}
+
+extension CallTransport {
+    /// Media streams without signalling cannot transfer.
+    public func transfer(_ transfer: CallTransfer) -> Bool { false }
 }

@@ -24,7 +24,7 @@ final class CallHarness: Sendable {
     let stt = FakeSpeechToText()
     let llm = FakeLanguageModel()
     let tts: FakeTextToSpeech
-    let transport = FakeTransport()
+    let transport: FakeTransport
     let records = RecordingRecordSink()
     let metrics = RecordingMetricsSink()
     let timeline = RecordingTimeline()
@@ -33,8 +33,10 @@ final class CallHarness: Sendable {
 
     init(settings: TurnSettings = .sessionTesting, tts: FakeTextToSpeech = FakeTextToSpeech(),
          phrases: CannedPhraseAudio? = CallHarness.cachedPhrases, tools: any ToolRunner = UnavailableToolRunner(),
-         callID: String = "CA-test", agentName: String = "ada", serialOnlyExecutor: Bool = false) {
+         callID: String = "CA-test", agentName: String = "ada", serialOnlyExecutor: Bool = false,
+         transport: FakeTransport = FakeTransport()) {
         self.tts = tts
+        self.transport = transport
         let configuration = CallSessionConfiguration(
             callID: callID, agentName: agentName, turn: settings,
             transcription: TranscriptionRequest(format: AudioFormat(encoding: .linear16, sampleRate: .hz8000)),

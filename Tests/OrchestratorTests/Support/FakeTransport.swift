@@ -9,6 +9,7 @@ enum TransportEvent: Sendable, Hashable {
     case mark(MarkID)
     case clear
     case hangUp(SessionEndReason)
+    case transfer(CallTransfer)
 
     var mark: MarkID? { if case .mark(let mark) = self { mark } else { nil } }
     var audio: AudioChunk? { if case .audio(let chunk) = self { chunk } else { nil } }
@@ -20,11 +21,21 @@ final class FakeTransport: CallTransport, Sendable {
     let events = ObservationLog<TransportEvent>()
     /// The thread of every call, in order.
     let threads = ObservationLog<UInt>()
+    /// Whether `transfer` is accepted (a SIP transport) or refused (a media stream).
+    let acceptsTransfers: Bool
+
+    init(acceptsTransfers: Bool = true) {
+        self.acceptsTransfers = acceptsTransfers
+    }
 
     func send(audio: AudioChunk) { note(.audio(audio)) }
     func sendMark(_ mark: MarkID) { note(.mark(mark)) }
     func clear() { note(.clear) }
     func hangUp(_ reason: SessionEndReason) { note(.hangUp(reason)) }
+    func transfer(_ transfer: CallTransfer) -> Bool {
+        note(.transfer(transfer))
+        return acceptsTransfers
+    }
 
     private func note(_ event: TransportEvent) {
         threads.append(CurrentThread.id)
