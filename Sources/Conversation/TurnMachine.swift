@@ -31,6 +31,8 @@ public struct TurnMachine: Sendable {
     var nextMark = 1
     /// The unfinalized partial the last committed turn ended with; its STT final revises it.
     var unfinalizedCommit: String?
+    /// Speech-to-text went down while a reply was playing: the recovery phrase follows that reply.
+    var owesRecoveryPhrase = false
 
     /// A machine for a new call. `history` continues an earlier conversation (a hand-off); by default the
     /// conversation starts empty under `settings.systemPrompt`.
@@ -59,6 +61,7 @@ public struct TurnMachine: Sendable {
         case .sttPartial(let text): partialTranscript(text, at: now, into: &effects)
         case .sttFinal(let text): finalTranscript(text, at: now, into: &effects)
         case .sttUtteranceEnd: utteranceEnded(at: now, into: &effects)
+        case .sttUnavailable: transcriptionUnavailable(at: now, into: &effects)
         case .llmToken(let id, let text): tokenArrived(text, of: id, at: now, into: &effects)
         case .llmToolCall(let id, let call): toolCallRequested(call, by: id, at: now, into: &effects)
         case .llmDone(let id, let usage): generationDone(id, usage: usage, at: now, into: &effects)
