@@ -90,10 +90,7 @@ extension TurnMachine {
             return
         }
         timers.disarm(.bargeIn, into: &effects)
-        if owesRecoveryPhrase, phase == .conversing {
-            owesRecoveryPhrase = false
-            speakRecoveryPhrase(at: now, into: &effects)
-        } else if !keypadDigits.isEmpty, !timers.isArmed(.keypadInterDigit) {
+        if !keypadDigits.isEmpty, !timers.isArmed(.keypadInterDigit) {
             commitKeypadDigits(at: now, into: &effects)
         } else if input.hasText {
             evaluateEndpoint(at: now, into: &effects)

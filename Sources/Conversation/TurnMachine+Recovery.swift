@@ -1,13 +1,11 @@
 /// Telling the caller that speech-to-text is down: the canned recovery phrase (it plays with every TTS
-/// down too), said once per outage, never over the agent.
+/// down too), said once per outage, never over the agent or the caller: when the line is busy it is said
+/// as soon as the line is idle (`armNoInputIfIdle`), unless a transcript shows speech-to-text is back.
 extension TurnMachine {
     mutating func transcriptionUnavailable(at now: CallInstant, into effects: inout [Effect]) {
         guard phase == .conversing else { return }
-        guard reply == nil else {
-            owesRecoveryPhrase = true
-            return
-        }
-        speakRecoveryPhrase(at: now, into: &effects)
+        owesRecoveryPhrase = true
+        armNoInputIfIdle(at: now, into: &effects)
     }
 
     /// A reply made of the recovery phrase alone; the call goes on after it as after any reply.
