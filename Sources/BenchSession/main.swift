@@ -7,7 +7,7 @@ import SwitchboardTesting
 import Glibc
 #endif
 
-// switchboard-bench-session: what the CallSession adds on a loop thread, with providers that cost nothing.
+// switchboard-bench-session: what the CallSession adds (`routing` as first argument: RoutingBench.swift) on a loop thread, with providers that cost nothing.
 //   swift run -c release switchboard-bench-session [frameBatches] [turns]
 // 1. Per frame: `receive(frame:)` called from the loop thread through `assumeIsolated` (ring + STT send +
 //    VAD), in batches of 1000 frames; ns per frame.
@@ -15,6 +15,12 @@ import Glibc
 //    (LLM, TTS and STT streams each read by their task), wall time, in calls of 20 turns; with an
 //    executor that is also a TaskExecutor (stream consumers stay on the loop) and with one that is only
 //    serial. `BenchLoop` is shaped like Net's event loop.
+
+if CommandLine.arguments.dropFirst().first == "routing" {
+    // Failover and hedging through the provider routers (RoutingBench.swift).
+    await RoutingBench.run(runs: CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 200)
+    exit(0)
+}
 
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let frameBatches = arguments.first ?? 300

@@ -19,6 +19,10 @@ extension TurnMachine {
         case sttFinal(String)
         /// The STT provider detected the end of the caller's utterance.
         case sttUtteranceEnd
+        /// Speech-to-text failed (after the router tried every provider); the session keeps retrying.
+        /// The caller is told once with the recovery phrase: now if the line is idle, else after the
+        /// current reply.
+        case sttUnavailable
         /// The next piece of reply text of generation `GenerationID`.
         case llmToken(GenerationID, String)
         /// The model asked to run a tool.

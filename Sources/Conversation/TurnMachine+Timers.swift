@@ -36,6 +36,10 @@ extension TurnMachine {
         guard phase == .conversing, reply == nil, !input.vadSpeaking, !input.hasText, keypadDigits.isEmpty else {
             return
         }
+        if owesRecoveryPhrase {
+            owesRecoveryPhrase = false
+            return speakRecoveryPhrase(at: now, into: &effects)
+        }
         timers.arm(.noInput, at: now.advanced(by: settings.noInput.timeout), now: now, into: &effects)
     }
 

@@ -31,6 +31,9 @@ public struct TurnMachine: Sendable {
     var nextMark = 1
     /// The unfinalized partial the last committed turn ended with; its STT final revises it.
     var unfinalizedCommit: String?
+    /// Speech-to-text went down while the line was busy: the recovery phrase is said when it is next idle,
+    /// unless a transcript arrives first (speech-to-text is back).
+    var owesRecoveryPhrase = false
 
     /// A machine for a new call. `history` continues an earlier conversation (a hand-off); by default the
     /// conversation starts empty under `settings.systemPrompt`.
@@ -56,9 +59,14 @@ public struct TurnMachine: Sendable {
         case .callAnswered: break
         case .vadSpeechStarted: speechStarted(at: now, into: &effects)
         case .vadSpeechEnded: speechEnded(at: now, into: &effects)
-        case .sttPartial(let text): partialTranscript(text, at: now, into: &effects)
-        case .sttFinal(let text): finalTranscript(text, at: now, into: &effects)
+        case .sttPartial(let text):
+            owesRecoveryPhrase = false
+            partialTranscript(text, at: now, into: &effects)
+        case .sttFinal(let text):
+            owesRecoveryPhrase = false
+            finalTranscript(text, at: now, into: &effects)
         case .sttUtteranceEnd: utteranceEnded(at: now, into: &effects)
+        case .sttUnavailable: transcriptionUnavailable(at: now, into: &effects)
         case .llmToken(let id, let text): tokenArrived(text, of: id, at: now, into: &effects)
         case .llmToolCall(let id, let call): toolCallRequested(call, by: id, at: now, into: &effects)
         case .llmDone(let id, let usage): generationDone(id, usage: usage, at: now, into: &effects)

@@ -72,6 +72,19 @@ import Testing
                                                                parametersSchemaJSON: #"{"properties":{},"type":"object"}"#)])
     }
 
+    @Test func routerBudgetsHedgeAndFailOverAtTheAgentsLatencyBudgets() {
+        var agent = Self.agent
+        agent.latencyBudgets.ttsHedgeAfterMs = 400
+        let budgets = RouterBudgets(agent: agent)
+        #expect(budgets.languageModel == .init(hedgeAfter: .milliseconds(900), firstOutputTimeout: .milliseconds(1800)))
+        #expect(budgets.textToSpeech == .init(hedgeAfter: .milliseconds(400), firstOutputTimeout: .milliseconds(1200)))
+        let turn = TurnSettings(agent: agent, variables: [:])
+        #expect(turn.budgets.firstToken == .milliseconds(900))
+        #expect(turn.budgets.firstAudio == .milliseconds(400), "the machine records the hedge the router starts")
+        agent.latencyBudgets.ttsHedgeAfterMs = nil
+        #expect(RouterBudgets(agent: agent).textToSpeech.hedgeAfter == nil)
+    }
+
     @Test func configValuesEncodeAsCompactSortedJSON() {
         let schema = ConfigValue.map([
             "type": .string("object"),

@@ -13,6 +13,9 @@ public struct LatencyBudgets: Sendable, Hashable {
     /// When set, the fallback LLM is started in parallel if the primary has not produced a first
     /// token by then; must be below `llmFirstTokenMs`. Default nil (no hedging).
     public var hedgeAfterMs: Int?
+    /// When set, the fallback TTS is started in parallel if the primary has not produced its first
+    /// audio by then; must be below `ttsFirstAudioMs`. Default nil (no hedging).
+    public var ttsHedgeAfterMs: Int?
     /// When set, a `recovery.fillers` phrase is said if no agent audio has started this long after
     /// the caller stopped speaking. Default nil (no fillers).
     public var fillerAfterMs: Int?
@@ -22,12 +25,14 @@ public struct LatencyBudgets: Sendable, Hashable {
 
     /// Creates budgets; every argument defaults to the documented default.
     public init(sttFinalMs: Int = 1_500, llmFirstTokenMs: Int = 2_000, ttsFirstAudioMs: Int = 1_500,
-                streamStallMs: Int = 2_000, hedgeAfterMs: Int? = nil, fillerAfterMs: Int? = nil) {
+                streamStallMs: Int = 2_000, hedgeAfterMs: Int? = nil, fillerAfterMs: Int? = nil,
+                ttsHedgeAfterMs: Int? = nil) {
         self.sttFinalMs = sttFinalMs
         self.llmFirstTokenMs = llmFirstTokenMs
         self.ttsFirstAudioMs = ttsFirstAudioMs
         self.streamStallMs = streamStallMs
         self.hedgeAfterMs = hedgeAfterMs
+        self.ttsHedgeAfterMs = ttsHedgeAfterMs
         self.fillerAfterMs = fillerAfterMs
     }
 }

@@ -13,8 +13,8 @@ extension TurnSettings {
     /// - Barge-in: `barge_in`, `barge_in_min_speech_ms`; three transcribed words interrupt at once.
     /// - No input: `no_input_timeout_ms`; `no_input_reprompts` reprompts taken in turn (cycling) from
     ///   `reprompt_phrases`.
-    /// - Budgets: `hedge_after_ms` is the first-token budget (nil: no hedging); there is no TTS hedge
-    ///   setting, so no first-audio budget; the reply deadline is `llm_first_token_ms + tts_first_audio_ms`
+    /// - Budgets: `hedge_after_ms` is the first-token budget and `tts_hedge_after_ms` the first-audio
+    ///   budget (nil: no hedging; the routers hedge on the same values, `RouterBudgets(agent:)`); the reply deadline is `llm_first_token_ms + tts_first_audio_ms`
     ///   (by then each stage's router has failed over, so the recovery phrase is owed).
     /// - Phrases: `recovery.provider_failure`, `no_input_goodbye`, `max_duration_goodbye`.
     /// - Call length: `max_call_seconds`. Speaking rate scales the per-character speech estimate.
@@ -36,7 +36,7 @@ extension TurnSettings {
             noInput: NoInputSettings(timeout: .milliseconds(turnTaking.noInputTimeoutMs), reprompts: reprompts),
             budgets: Conversation.LatencyBudgets(
                 firstToken: budgets.hedgeAfterMs.map { .milliseconds($0) },
-                firstAudio: nil,
+                firstAudio: budgets.ttsHedgeAfterMs.map { .milliseconds($0) },
                 replyDeadline: .milliseconds(budgets.llmFirstTokenMs + budgets.ttsFirstAudioMs)),
             phrases: FixedPhrases(recovery: agent.recovery.providerFailure.render(variables),
                                   noInputGoodbye: agent.recovery.noInputGoodbye.render(variables),

@@ -12,8 +12,9 @@ extension CallSession {
         case .cancelLLM(let id):
             tasks.cancelGeneration(id)
         case .hedgeLLM, .hedgeTTS:
-            // The machine recorded `budgetExceeded`; racing a fallback is the provider router's job
-            // (Speech), which has no hedge entry point yet.
+            // The machine recorded `budgetExceeded`. The routers (`FallbackLanguageModel`,
+            // `FallbackTextToSpeech`) hedge on their own clock with the same budget (`RouterBudgets`), so
+            // the session never knows there is more than one provider.
             break
         case .runTool(let call):
             startTool(call)

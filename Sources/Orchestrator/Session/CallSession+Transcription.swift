@@ -97,6 +97,9 @@ extension CallSession {
         transcription.task?.cancel()
         transcription.task = nil
         transcription.consecutiveFailures += 1
+        // The first failure of an outage: the caller is told once (the STT router already tried every
+        // provider); retries go on silently.
+        if transcription.consecutiveFailures == 1 { handle(.sttUnavailable) }
         let retry = configuration.transcriptionRetry
         guard transcription.consecutiveFailures <= retry.maximumAttempts else {
             transcription.gaveUp = true

@@ -4,12 +4,28 @@ import Speech
 /// tokens, tool calls and terminal event the test sends when it wants, and which records how its
 /// stream ended (cancelled by the consumer, or finished).
 public final class FakeLanguageModel: LanguageModel, Sendable {
+    public enum Behavior: Sendable {
+        /// The test sends tokens and the terminal event.
+        case manual
+        /// These tokens, then `done`, at once.
+        case replying([String])
+        /// `failed(error)` at once (a provider that is down).
+        case failing(ProviderError)
+    }
+
     public let name: String
     /// Every request, in order.
     public let completions = ObservationLog<FakeCompletion>()
+    private let currentBehavior: Guarded<Behavior>
 
-    public init(name: String = "fake-llm") {
+    public init(name: String = "fake-llm", behavior: Behavior = .manual) {
         self.name = name
+        self.currentBehavior = Guarded(behavior)
+    }
+
+    public var behavior: Behavior {
+        get { currentBehavior.withLock { $0 } }
+        set { currentBehavior.withLock { $0 = newValue } }
     }
 
     public func complete(_ request: CompletionRequest) -> AsyncStream<CompletionEvent> {
@@ -17,6 +33,15 @@ public final class FakeLanguageModel: LanguageModel, Sendable {
         let completion = FakeCompletion(request: request, continuation: continuation)
         continuation.onTermination = { completion.terminated($0) }
         completions.append(completion)
+        switch behavior {
+        case .manual:
+            break
+        case .replying(let tokens):
+            for token in tokens { completion.token(token) }
+            completion.finish()
+        case .failing(let error):
+            completion.fail(error)
+        }
         return stream
     }
 

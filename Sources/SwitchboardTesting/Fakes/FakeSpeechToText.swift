@@ -50,6 +50,8 @@ public final class FakeTranscriptionSession: TranscriptionSession, Sendable {
     public let ends = ObservationLog<FakeStreamEnd>()
     /// The thread of each frame received, in order.
     public let frames = ObservationLog<UInt>()
+    /// The first sample of each frame received, in order: tests mark frames with it ("word" numbers).
+    public let frameMarks = ObservationLog<Int16>()
     private let continuation: AsyncStream<TranscriptEvent>.Continuation
     private let sendFailure = Guarded<ProviderError?>(nil)
 
@@ -62,6 +64,18 @@ public final class FakeTranscriptionSession: TranscriptionSession, Sendable {
     public func send(_ frame: AudioFrame) throws(ProviderError) {
         if let failure = sendFailure.withLock({ $0 }) { throw failure }
         frames.append(CurrentThread.id)
+        frameMarks.append(frame.samples.first ?? 0)
+    }
+
+    /// Emits a final transcript of every frame received so far, as a transcriber would: each distinct
+    /// non-zero frame mark in order of arrival becomes the word `w<mark>` (silence, mark 0, is no word).
+    @discardableResult
+    public func emitFinalOfReceivedAudio() -> String {
+        var words: [String] = []
+        for mark in frameMarks.items where mark != 0 && words.last != "w\(mark)" { words.append("w\(mark)") }
+        let text = words.joined(separator: " ")
+        emit(.final(text, confidence: nil))
+        return text
     }
 
     public func finishAudio() { calls.append(.finishAudio) }

@@ -38,6 +38,12 @@ import Testing
         expectProblem(Fixtures.agent(yaml).problems, .outOfRange, line: 12, column: 23, containing: "must be at least")
     }
 
+    @Test func ttsHedgeNotBelowTheFirstAudioBudgetIsOutOfRange() {
+        let yaml = Fixtures.minimalAgent + "latency_budgets:\n  tts_first_audio_ms: 800\n  tts_hedge_after_ms: 800\n"
+        expectProblem(Fixtures.agent(yaml).problems, .outOfRange, line: 12, column: 23,
+                      containing: "\"latency_budgets.tts_hedge_after_ms\" (800) must be below tts_first_audio_ms (800)")
+    }
+
     @Test func missingProviderListIsReportedAtTheTopMapping() {
         let yaml = Fixtures.minimalAgent.replacingOccurrences(of: "tts: [espeak]\n", with: "")
         expectProblem(Fixtures.agent(yaml).problems, .missingField, line: 1, column: 1, containing: "missing required key \"tts\"")

@@ -56,7 +56,8 @@ import Testing
               reprompt_phrases: [Hello?]
               max_call_seconds: 600
             latency_budgets: { stt_final_ms: 900, llm_first_token_ms: 1200, tts_first_audio_ms: 800,
-                               stream_stall_ms: 1500, hedge_after_ms: 600, filler_after_ms: 1800 }
+                               stream_stall_ms: 1500, hedge_after_ms: 600, filler_after_ms: 1800,
+                               tts_hedge_after_ms: 400 }
             recovery:
               provider_failure: Oops.
               not_understood: Pardon?
@@ -96,7 +97,8 @@ import Testing
                                                      noInputReprompts: 1, repromptPhrases: [TextTemplate("Hello?")],
                                                      maxCallSeconds: 600))
         #expect(agent.latencyBudgets == LatencyBudgets(sttFinalMs: 900, llmFirstTokenMs: 1200, ttsFirstAudioMs: 800,
-                                                       streamStallMs: 1500, hedgeAfterMs: 600, fillerAfterMs: 1800))
+                                                       streamStallMs: 1500, hedgeAfterMs: 600, fillerAfterMs: 1800,
+                                                       ttsHedgeAfterMs: 400))
         #expect(agent.recovery.fillers.map(\.source) == ["Hmm.", "Let me see."])
         #expect(agent.recovery.maxDurationGoodbye.source == "Time is up.")
         #expect(agent.variables == ["topic": "trains"])

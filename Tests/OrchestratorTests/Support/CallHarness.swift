@@ -19,7 +19,7 @@ final class CallHarness: Sendable {
         .goodbye(.maximumDuration): [maximumDurationGoodbyeAudio],
     ])
 
-    let clock = VirtualClock()
+    let clock: VirtualClock
     let executor = ThreadExecutor(name: "call-loop")
     let stt = FakeSpeechToText()
     let llm = FakeLanguageModel()
@@ -34,8 +34,10 @@ final class CallHarness: Sendable {
     init(settings: TurnSettings = .sessionTesting, tts: FakeTextToSpeech = FakeTextToSpeech(),
          phrases: CannedPhraseAudio? = CallHarness.cachedPhrases, tools: any ToolRunner = UnavailableToolRunner(),
          callID: String = "CA-test", agentName: String = "ada", serialOnlyExecutor: Bool = false,
+         providers: CallProviders? = nil, clock: VirtualClock = VirtualClock(),
          transport: FakeTransport = FakeTransport()) {
         self.tts = tts
+        self.clock = clock
         self.transport = transport
         let configuration = CallSessionConfiguration(
             callID: callID, agentName: agentName, turn: settings,
@@ -43,8 +45,8 @@ final class CallHarness: Sendable {
             outputFormat: .telephony, voice: "test-voice", language: "en-GB",
             startedAt: UnixTime(sinceEpoch: .seconds(1_700_000_000)))
         session = CallSession(configuration: configuration,
-                              providers: CallProviders(speechToText: stt, languageModel: llm, textToSpeech: tts,
-                                                       tools: tools),
+                              providers: providers ?? CallProviders(speechToText: stt, languageModel: llm,
+                                                                    textToSpeech: tts, tools: tools),
                               transport: transport, voiceActivity: LoudFrameDetector(), phrases: phrases,
                               observers: CallObservers(records: records, metrics: metrics, timeline: timeline),
                               clock: CallClock(clock),

@@ -1,0 +1,29 @@
+/// Telling the caller that speech-to-text is down: the canned recovery phrase (it plays with every TTS
+/// down too), said once per outage, never over the agent or the caller: when the line is busy it is said
+/// as soon as the line is idle (`armNoInputIfIdle`), unless a transcript shows speech-to-text is back.
+extension TurnMachine {
+    mutating func transcriptionUnavailable(at now: CallInstant, into effects: inout [Effect]) {
+        guard phase == .conversing else { return }
+        owesRecoveryPhrase = true
+        armNoInputIfIdle(at: now, into: &effects)
+    }
+
+    /// A reply made of the recovery phrase alone; the call goes on after it as after any reply.
+    mutating func speakRecoveryPhrase(at now: CallInstant, into effects: inout [Effect]) {
+        agentTurns += 1
+        timers.disarm(.noInput, into: &effects)
+        var reply = AgentReply(kind: .reprompt, interruptible: true, chunking: settings.chunking,
+                               timeline: TurnTimeline(turn: agentTurns))
+        reply.textComplete = true
+        reply.recovering = true
+        let id = UtteranceID(nextUtterance)
+        nextUtterance += 1
+        var phrase = Utterance(id: id, text: settings.phrases.recovery, segment: 0, phrase: .recovery,
+                               synthesisComplete: true, synthesisEnded: true)
+        phrase.chunks = [Utterance.Chunk(id: ChunkID(0), duration: .zero)]
+        reply.utterances.append(phrase)
+        self.reply = reply
+        pumpPlayout(at: now, into: &effects)
+        finishReplyIfComplete(at: now, into: &effects)
+    }
+}
