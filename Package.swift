@@ -118,7 +118,7 @@ let package = Package(
         .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
         .testTarget(name: "WireTests", dependencies: ["Wire", "SwitchboardTesting"], swiftSettings: strict),
         .testTarget(name: "AgentsTests", dependencies: ["Agents"], swiftSettings: strict),
-        .testTarget(name: "SpeechTests", dependencies: ["Speech", "Media"], swiftSettings: strict),
+        .testTarget(name: "SpeechTests", dependencies: ["Speech", "Media", "SwitchboardTesting"], swiftSettings: strict),
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Speech"], swiftSettings: strict),
         .testTarget(name: "NetTests", dependencies: ["Net", "CSystemShims", "SwitchboardTesting"], swiftSettings: strict),
         .testTarget(name: "NetTLSTests", dependencies: ["Net", "SwitchboardTesting"], exclude: ["Fixtures"], swiftSettings: strict),

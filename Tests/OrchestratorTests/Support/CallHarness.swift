@@ -33,7 +33,8 @@ final class CallHarness: Sendable {
 
     init(settings: TurnSettings = .sessionTesting, tts: FakeTextToSpeech = FakeTextToSpeech(),
          phrases: CannedPhraseAudio? = CallHarness.cachedPhrases, tools: any ToolRunner = UnavailableToolRunner(),
-         callID: String = "CA-test", agentName: String = "ada", serialOnlyExecutor: Bool = false) {
+         callID: String = "CA-test", agentName: String = "ada", serialOnlyExecutor: Bool = false,
+         usage: CallUsage? = nil, shadowReports: ShadowReportLog? = nil) {
         self.tts = tts
         let configuration = CallSessionConfiguration(
             callID: callID, agentName: agentName, turn: settings,
@@ -42,7 +43,7 @@ final class CallHarness: Sendable {
             startedAt: UnixTime(sinceEpoch: .seconds(1_700_000_000)))
         session = CallSession(configuration: configuration,
                               providers: CallProviders(speechToText: stt, languageModel: llm, textToSpeech: tts,
-                                                       tools: tools),
+                                                       tools: tools, usage: usage, shadowReports: shadowReports),
                               transport: transport, voiceActivity: LoudFrameDetector(), phrases: phrases,
                               observers: CallObservers(records: records, metrics: metrics, timeline: timeline),
                               clock: CallClock(clock),
