@@ -17,7 +17,7 @@ import Testing
             pricing: {input_per_million_tokens: 2.5, output_per_million_tokens: 10}
         tts: [espeak]
         llm_tiers:
-          fast: {kind: groq, api_key: ${GROQ_API_KEY}, pricing: {input_per_million_tokens: 0.05, output_per_million_tokens: 0.000_08}}
+          fast: {kind: groq, api_key: "${GROQ_API_KEY}", pricing: {input_per_million_tokens: 0.05, output_per_million_tokens: 0.000_08}}
           rules: {max_words: 6, question_words: [why], strong_keywords: [book, talk to someone]}
         languages:
           es-ES:
