@@ -34,6 +34,9 @@ struct LoggingCallRecordSink: CallRecordSink {
         if !latencies.isEmpty {
             metadata["voice_to_voice_median"] = "\(latencies[latencies.count / 2])"
         }
+        if !record.providerUsage.isEmpty {
+            metadata["cost"] = "\(record.totalCost)"
+        }
         if !record.providerFailures.isEmpty {
             metadata["provider_failures"] = "\(record.providerFailures.map { "\($0.layer):\($0.provider):\($0.error)" })"
         }

@@ -24,7 +24,8 @@ enum HTTPServerFactory {
     /// `ExecutableProvidersFactory`.
     static func addMediaEndpoints(to router: inout HTTPRouter, deployment: Deployment, logger: Logger) {
         let observers = CallObservers(
-            records: LoggingCallRecordSink(logger: logger, redactTranscripts: deployment.server.logging.redactTranscripts),
+            records: ProviderUsageMetricsSink(next: LoggingCallRecordSink(
+                logger: logger, redactTranscripts: deployment.server.logging.redactTranscripts)),
             metrics: SwiftMetricsCallSink())
         let context = MediaEndpointContext(deployment: deployment, providers: ExecutableProvidersFactory(),
                                            observers: observers,

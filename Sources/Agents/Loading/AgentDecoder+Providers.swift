@@ -1,25 +1,32 @@
 import Yams
 
-/// The `stt`, `llm` and `tts` lists: each entry is `{kind, api_key, settings}`, or just the kind
-/// (`- espeak`) for a provider that needs nothing else.
+/// The `stt`, `llm` and `tts` lists: each entry is `{kind, api_key, settings, pricing}`, or just the
+/// kind (`- espeak`) for a provider that needs nothing else.
 extension AgentDecoder {
-    static let providerKeys = ["kind", "api_key", "settings"]
+    static let providerKeys = ["kind", "api_key", "settings", "pricing"]
 
     func providers<Kind: ProviderKind>(_ map: MappingReader, _ key: String, meaning: String) -> [ProviderConfig<Kind>]? {
-        guard let node = map.required(key, meaning), let items = problems.list(node, key) else { return nil }
+        guard let node = map.required(key, meaning) else { return nil }
+        return providerList(node, key)
+    }
+
+    /// A non-empty list of provider entries written at `node` (named `path` in messages).
+    func providerList<Kind: ProviderKind>(_ node: Node, _ path: String) -> [ProviderConfig<Kind>]? {
+        guard let items = problems.list(node, path) else { return nil }
         guard !items.isEmpty else {
             problems.error(.emptyProviderList, at: node.location,
-                           "\"\(key)\" lists no providers; name at least one (the first is the primary, the rest fallbacks)")
+                           "\"\(path)\" lists no providers; name at least one (the first is the primary, the rest fallbacks)")
             return nil
         }
         var result: [ProviderConfig<Kind>] = []
         for (index, item) in items.enumerated() {
-            if let entry: ProviderConfig<Kind> = provider(item, "\(key)[\(index)]") { result.append(entry) }
+            if let entry: ProviderConfig<Kind> = provider(item, "\(path)[\(index)]") { result.append(entry) }
         }
         return result.count == items.count ? result : nil
     }
 
-    private func provider<Kind: ProviderKind>(_ node: Node, _ path: String) -> ProviderConfig<Kind>? {
+    /// One provider entry: a mapping, or just the kind.
+    func provider<Kind: ProviderKind>(_ node: Node, _ path: String) -> ProviderConfig<Kind>? {
         if case .scalar = node {
             guard let kind: Kind = providerKind(node, "\(path)") else { return nil }
             if kind.needsAPIKey {
@@ -51,7 +58,8 @@ extension AgentDecoder {
                 return nil
             }
         }
-        return ProviderConfig(kind: kind, apiKey: apiKey, settings: settings)
+        let pricing: ProviderPricing? = map.node("pricing").map { readPricing($0, map.name("pricing"), layer: Kind.layer) }
+        return ProviderConfig(kind: kind, apiKey: apiKey, settings: settings, pricing: pricing ?? ProviderPricing())
     }
 
     private func providerKind<Kind: ProviderKind>(_ node: Node, _ what: String) -> Kind? {

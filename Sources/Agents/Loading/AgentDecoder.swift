@@ -23,7 +23,8 @@ struct DecodedAgent {
 /// Top-level keys, in the order `Docs/agents.md` documents them.
 final class AgentDecoder {
     static let topLevelKeys = ["name", "greeting", "system_prompt", "language", "voice", "stt", "llm", "tts",
-                               "turn_taking", "latency_budgets", "recovery", "variables", "tools", "scripted"]
+                               "turn_taking", "latency_budgets", "recovery", "variables", "tools", "scripted",
+                               "llm_tiers", "languages", "shadow"]
 
     let problems: ProblemCollector
     let environment: [String: String]
@@ -61,6 +62,9 @@ final class AgentDecoder {
         let variables = readVariables(map)
         let tools = readTools(map)
         let scripted = readScripted(map)
+        let tiers = readTiers(map)
+        let languages = readLanguages(map)
+        let shadow = readShadow(map)
 
         let validator = AgentValidator(decoder: self)
         if let llm { validator.checkLanguageModels(llm, scripted: scripted, systemPrompt: systemPrompt, map: map) }
@@ -71,7 +75,7 @@ final class AgentDecoder {
             config = AgentConfig(name: name, greeting: greeting, systemPrompt: systemPrompt, language: language,
                                  stt: stt, llm: llm, tts: tts, voice: voice, turnTaking: turnTaking,
                                  latencyBudgets: budgets, recovery: recovery, tools: tools, variables: variables,
-                                 scripted: scripted)
+                                 scripted: scripted, llmTiers: tiers, languages: languages, shadow: shadow)
         }
         return DecodedAgent(config: config, name: name,
                             nameLocation: SourceLocation(file: file, line: nameLocation.line, column: nameLocation.column),
@@ -120,10 +124,7 @@ final class AgentDecoder {
         guard let node = map.node("language"), let language = problems.nonEmptyString(node, "language") else {
             return AgentConfig.defaultLanguage
         }
-        let parts = language.split(separator: "-", omittingEmptySubsequences: false)
-        let valid = (2...3).contains(parts[0].count) && parts[0].allSatisfy(\.isASCIILetter)
-            && parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy(\.isASCIILetterOrDigit) }
-        if !valid {
+        if !Self.isValidLanguageTag(language) {
             problems.error(.invalidValue, at: node.location, "\"language\" is \"\(language)\", but must be a BCP 47 tag such as en-US")
         }
         return language

@@ -37,6 +37,12 @@ public struct AgentConfig: Sendable, Hashable {
     public var variables: [String: String]
     /// The dialogue of the `scripted` language model; nil when the agent has no `scripted` section.
     public var scripted: ScriptedDialogue?
+    /// A fast model for simple turns (`llm_tiers`); nil: every turn goes to `llm`.
+    public var llmTiers: LanguageModelTiers?
+    /// Per-language STT/TTS lists (`languages`), in file order.
+    public var languages: [LanguageProviders]
+    /// Shadow providers per layer (`shadow`), for comparison only.
+    public var shadow: ShadowProviders
 
     /// Creates an agent; everything but the name and the three provider lists has a default.
     public init(name: String, greeting: TextTemplate? = nil, systemPrompt: TextTemplate = TextTemplate(""),
@@ -44,7 +50,9 @@ public struct AgentConfig: Sendable, Hashable {
                 llm: [LLMProviderConfig], tts: [TTSProviderConfig], voice: VoiceConfig = VoiceConfig(),
                 turnTaking: TurnTakingConfig = TurnTakingConfig(), latencyBudgets: LatencyBudgets = LatencyBudgets(),
                 recovery: RecoveryPhrases = RecoveryPhrases(), tools: [ToolDeclaration] = [],
-                variables: [String: String] = [:], scripted: ScriptedDialogue? = nil) {
+                variables: [String: String] = [:], scripted: ScriptedDialogue? = nil,
+                llmTiers: LanguageModelTiers? = nil, languages: [LanguageProviders] = [],
+                shadow: ShadowProviders = ShadowProviders()) {
         self.name = name
         self.greeting = greeting
         self.systemPrompt = systemPrompt
@@ -59,6 +67,9 @@ public struct AgentConfig: Sendable, Hashable {
         self.tools = tools
         self.variables = variables
         self.scripted = scripted
+        self.llmTiers = llmTiers
+        self.languages = languages
+        self.shadow = shadow
     }
 
     /// The variables a new call starts with: the declared defaults plus `agent_name`.

@@ -8,12 +8,16 @@ public struct ProviderConfig<Kind: ProviderKind>: Sendable, Hashable {
     /// Provider-specific settings (`model`, `voice`, `base_url`, `sample_rate`…), interpreted by the
     /// provider's adapter. `${ENV_VAR}` references in string values are already substituted.
     public var settings: [String: ConfigValue]
+    /// What the provider costs (`pricing`); empty when not given.
+    public var pricing: ProviderPricing
 
     /// Creates an entry.
-    public init(kind: Kind, apiKey: Secret? = nil, settings: [String: ConfigValue] = [:]) {
+    public init(kind: Kind, apiKey: Secret? = nil, settings: [String: ConfigValue] = [:],
+                pricing: ProviderPricing = ProviderPricing()) {
         self.kind = kind
         self.apiKey = apiKey
         self.settings = settings
+        self.pricing = pricing
     }
 
     /// The string setting `key`, if set and a string.

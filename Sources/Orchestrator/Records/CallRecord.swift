@@ -26,6 +26,14 @@ public struct CallRecord: Sendable, Hashable {
     /// Canned phrases the agent should have said but had no audio for.
     public var silentPhrases: [CannedPhrase]
     public var variables: [String: String]
+    /// Each provider's usage and cost in this call, by layer then provider (empty when the call's
+    /// providers were not metered). Added after the fields above; they are unchanged.
+    public var providerUsage: [ProviderUsageEntry] = []
+    /// Shadow providers' results compared with the primaries' (empty without a `shadow` section).
+    public var shadowReports: [ShadowReport] = []
+
+    /// The call's cost over every priced provider (shadows included: they are billed too).
+    public var totalCost: CostAmount { providerUsage.compactMap(\.cost).reduce(.zero, +) }
 
     /// How long the call lasted from answer (or from the session's start when never answered) to its end.
     public var duration: Duration { endedAt - (answeredAt ?? .callStart) }

@@ -41,11 +41,14 @@ struct CallRecorder {
     }
 
     func record(of configuration: CallSessionConfiguration, history: ConversationHistory,
-                endReason: SessionEndReason, endedAt: CallInstant) -> CallRecord {
-        CallRecord(callID: configuration.callID, agentName: configuration.agentName,
+                endReason: SessionEndReason, endedAt: CallInstant, providers: CallProviders) -> CallRecord {
+        var record = CallRecord(callID: configuration.callID, agentName: configuration.agentName,
                    startedAt: configuration.startedAt, answeredAt: answeredAt, endedAt: endedAt,
                    endReason: endReason, turns: turns, history: history, timeline: timeline,
                    droppedTimelineEntries: droppedEntries, providerFailures: providerFailures,
                    silentPhrases: silentPhrases, variables: configuration.variables)
+        record.providerUsage = providers.usage?.entries ?? []
+        record.shadowReports = providers.shadowReports?.reports ?? []
+        return record
     }
 }

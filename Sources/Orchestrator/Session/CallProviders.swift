@@ -7,13 +7,21 @@ public struct CallProviders: Sendable {
     public var languageModel: any LanguageModel
     public var textToSpeech: any TextToSpeech
     public var tools: any ToolRunner
+    /// This call's usage accumulator, shared by its metering wrappers (one per call: the providers
+    /// themselves are shared by calls). Nil when the providers are not metered. Read into the record.
+    public var usage: CallUsage?
+    /// This call's shadow comparisons, the observer of its shadow wrappers. Read into the record.
+    public var shadowReports: ShadowReportLog?
 
     public init(speechToText: any SpeechToText, languageModel: any LanguageModel,
-                textToSpeech: any TextToSpeech, tools: any ToolRunner = UnavailableToolRunner()) {
+                textToSpeech: any TextToSpeech, tools: any ToolRunner = UnavailableToolRunner(),
+                usage: CallUsage? = nil, shadowReports: ShadowReportLog? = nil) {
         self.speechToText = speechToText
         self.languageModel = languageModel
         self.textToSpeech = textToSpeech
         self.tools = tools
+        self.usage = usage
+        self.shadowReports = shadowReports
     }
 }
 

@@ -14,7 +14,8 @@ extension CallSession {
         recentAudio.removeAll()
         queuedEvents.removeAll()
         if reason.needsTransportHangUp { transport.hangUp(reason) }
-        let record = recorder.record(of: configuration, history: machine.history, endReason: reason, endedAt: now)
+        let record = recorder.record(of: configuration, history: machine.history, endReason: reason, endedAt: now,
+                                     providers: providers)
         let labels = MetricLabels(agent: agentName, reason: reason.rawValue)
         observers.metrics.record(.callDuration, record.duration, labels: labels)
         observers.metrics.increment(.callsEnded, labels: labels)

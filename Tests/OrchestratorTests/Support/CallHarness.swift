@@ -35,7 +35,8 @@ final class CallHarness: Sendable {
          phrases: CannedPhraseAudio? = CallHarness.cachedPhrases, tools: any ToolRunner = UnavailableToolRunner(),
          callID: String = "CA-test", agentName: String = "ada", serialOnlyExecutor: Bool = false,
          providers: CallProviders? = nil, clock: VirtualClock = VirtualClock(),
-         transport: FakeTransport = FakeTransport()) {
+         transport: FakeTransport = FakeTransport(),
+         usage: CallUsage? = nil, shadowReports: ShadowReportLog? = nil) {
         self.tts = tts
         self.clock = clock
         self.transport = transport
@@ -46,7 +47,8 @@ final class CallHarness: Sendable {
             startedAt: UnixTime(sinceEpoch: .seconds(1_700_000_000)))
         session = CallSession(configuration: configuration,
                               providers: providers ?? CallProviders(speechToText: stt, languageModel: llm,
-                                                                    textToSpeech: tts, tools: tools),
+                                                                    textToSpeech: tts, tools: tools, usage: usage,
+                                                                    shadowReports: shadowReports),
                               transport: transport, voiceActivity: LoudFrameDetector(), phrases: phrases,
                               observers: CallObservers(records: records, metrics: metrics, timeline: timeline),
                               clock: CallClock(clock),
