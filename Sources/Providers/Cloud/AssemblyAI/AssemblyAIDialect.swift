@@ -24,7 +24,7 @@ struct AssemblyAIDialect: StreamingTranscriptionDialect {
         case .turn(let turn):
             return .events(events(for: turn), countsAsResult: true)
         case .speechStarted:
-            return .events([.speechStarted], countsAsResult: true)
+            return .events([.speechStarted], countsAsResult: false)
         case .termination:
             return .ended
         case .error(let code, let text):

@@ -21,9 +21,9 @@ struct DeepgramDialect: StreamingTranscriptionDialect {
         case .results(let result):
             return .events(Self.events(for: result), countsAsResult: true)
         case .speechStarted:
-            return .events([.speechStarted], countsAsResult: true)
+            return .events([.speechStarted], countsAsResult: false)
         case .utteranceEnd:
-            return .events([.utteranceEnd], countsAsResult: true)
+            return .events([.utteranceEnd], countsAsResult: false)
         case .metadata, .other:
             return .events([], countsAsResult: false)
         case .error(let description):

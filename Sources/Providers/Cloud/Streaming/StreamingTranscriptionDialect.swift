@@ -21,7 +21,8 @@ protocol StreamingTranscriptionDialect: Sendable {
 
 /// What one provider message means to the session.
 enum StreamingDialectOutcome: Sendable, Equatable {
-    /// Events to yield (possibly none: metadata, a session id, an empty interim).
+    /// Events to yield (possibly none: metadata, a session id, an empty interim). `countsAsResult`: a
+    /// transcript result (even an empty one), which meets the result deadline; voice-activity events do not.
     case events([TranscriptEvent], countsAsResult: Bool)
     /// The provider confirmed the end of the stream (after our finish message): end cleanly now.
     case ended
