@@ -27,7 +27,9 @@ struct OpenAITranscriptionTests {
         let session = try await stt.openSession(TranscriptionRequest(format: .telephony, language: "en-GB", hints: ["Zagreb"]))
         let recorder = TranscriptRecorder(session)
         let first = H.speechFrames(10)
-        for frame in silence(3) + first + silence(10) + H.speechFrames(5) + silence(10) { try session.send(frame) }
+        for frame in silence(3) + first + silence(10) { try session.send(frame) }
+        #expect(await recorder.wait { events, _ in events.finals.count == 1 })
+        for frame in H.speechFrames(5) + silence(10) { try session.send(frame) }
         #expect(await recorder.wait { events, _ in events.finals.count == 2 })
         session.finishAudio()
         let events = await recorder.untilEnd()
