@@ -5,6 +5,7 @@ import ProviderFakes
 import Providers
 import Speech
 import SwitchboardTesting
+import Dispatch
 import Testing
 
 @Suite("Deepgram live adapter against the fake Deepgram server")
@@ -198,6 +199,37 @@ struct DeepgramSpeechToTextTests {
         guard case .failed(.malformedResponse(let detail))? = events.last else { Issue.record("got \(events)"); return }
         #expect(detail.contains("Deepgram message"))
         #expect(events.failures.count == 1)
+        #expect(await fake.traffic.wait { !$0.closeCodes.isEmpty } != nil)
+    }
+
+    @Test func aFullOutboundBufferFailsTheSessionAsOverloadedAndSendThrows() async throws {
+        let fake = try await FakeDeepgramServer.start(on: H.group, apiKey: H.apiKey, script: [])
+        defer { Task { await fake.stop() } }
+        let session = try await adapter(fake, ["max_buffered_ms": .int(100)]).openSession(TranscriptionRequest(format: .telephony))
+        let recorder = TranscriptRecorder(session)
+        // Hold the loop so nothing is flushed: frames pile up in the bounded buffer (100 ms = 5 frames).
+        let release = DispatchSemaphore(value: 0)
+        let held = DispatchSemaphore(value: 0)
+        H.loop.execute {
+            held.signal()
+            release.wait()
+        }
+        held.wait()
+        var accepted = 0
+        var refusal: ProviderError?
+        for frame in H.speechFrames(8) {
+            do throws(ProviderError) {
+                try session.send(frame)
+                accepted += 1
+            } catch {
+                refusal = error
+                break
+            }
+        }
+        release.signal()
+        #expect(accepted == 5)
+        #expect(refusal == .connectionLost)
+        #expect(await recorder.untilEnd() == [.failed(.overloaded)])
         #expect(await fake.traffic.wait { !$0.closeCodes.isEmpty } != nil)
     }
 
