@@ -60,12 +60,14 @@ public final class OpenAITranscriptionSession: TranscriptionSession {
             throw .badRequest(detail: "session takes \(sampleRate.hertz) Hz frames, got \(frame.sampleRate.hertz) Hz")
         }
         let speech = SpeechEnergy.isSpeech(frame)
-        enum Next { case closed, overflow, nothing, started, utterance([Int16]) }
+        enum Next { case closed, overflow, nothing, utterance([Int16]) }
         let next = state.withLock { state -> Next in
             guard !state.ended, !state.finished else { return .closed }
             switch state.endpointer.push(frame.samples, isSpeech: speech) {
             case .nothing: return .nothing
-            case .started: return .started
+            case .started:
+                continuation.yield(.speechStarted)  // under the lock, like every event: never after `failed`
+                return .nothing
             case .ended(let samples):
                 guard state.queued < maxQueued else { return .overflow }
                 state.queued += 1
@@ -78,7 +80,6 @@ public final class OpenAITranscriptionSession: TranscriptionSession {
             fail(.overloaded)
             throw .connectionLost
         case .nothing: break
-        case .started: continuation.yield(.speechStarted)
         case .utterance(let samples): utterances.yield(samples)
         }
     }
@@ -100,18 +101,17 @@ public final class OpenAITranscriptionSession: TranscriptionSession {
     }
 
     private func answered(_ text: String) {
-        let open = state.withLock { state -> Bool in
+        // Yielded under the lock, so a failure from the sending thread cannot come between or before them.
+        state.withLock { state in
             state.queued = max(0, state.queued - 1)
-            return !state.ended
+            guard !state.ended else { return }
+            if !text.isEmpty { continuation.yield(.final(text, confidence: nil)) }
+            continuation.yield(.utteranceEnd)
         }
-        guard open else { return }
-        if !text.isEmpty { continuation.yield(.final(text, confidence: nil)) }
-        continuation.yield(.utteranceEnd)
     }
 
     private func fail(_ error: ProviderError) {
-        guard end() else { return }
-        continuation.yield(.failed(error))
+        guard end(lastEvent: .failed(error)) else { return }
         continuation.finish()
     }
 
@@ -120,11 +120,13 @@ public final class OpenAITranscriptionSession: TranscriptionSession {
         continuation.finish()
     }
 
-    /// Marks the session ended and stops the worker; false if it had ended.
-    private func end() -> Bool {
+    /// Marks the session ended (yielding `lastEvent` under the lock) and stops the worker; false if it
+    /// had ended. The caller finishes the stream outside the lock (`onTermination` calls `cancel`).
+    private func end(lastEvent: TranscriptEvent? = nil) -> Bool {
         let first = state.withLock { state -> Bool in
             guard !state.ended else { return false }
             state.ended = true
+            if let lastEvent { continuation.yield(lastEvent) }
             return true
         }
         guard first else { return false }

@@ -60,8 +60,9 @@ extension WebSocketTranscriptionSession {
         }
         switch outcome {
         case .events(let events, let countsAsResult):
-            let fresh = state.withLock { state -> [TranscriptEvent]? in
-                guard state.phase == .open else { return nil }
+            // Yielded under the lock: a failure ending the session from another thread cannot slip in between.
+            state.withLock { state in
+                guard state.phase == .open else { return }
                 if countsAsResult {
                     state.resultCount += 1
                     if state.watchdogArmed {
@@ -69,15 +70,12 @@ extension WebSocketTranscriptionSession {
                         state.deadlineGeneration += 1
                     }
                 }
-                var fresh: [TranscriptEvent] = []
                 for event in events {
                     if event == .utteranceEnd, state.lastWasUtteranceEnd { continue }
                     state.lastWasUtteranceEnd = event == .utteranceEnd
-                    fresh.append(event)
+                    continuation.yield(event)
                 }
-                return fresh
             }
-            for event in fresh ?? [] { continuation.yield(event) }
         case .ended:
             endCleanly()
         case .failed(let error):

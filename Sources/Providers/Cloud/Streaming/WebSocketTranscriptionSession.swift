@@ -121,8 +121,7 @@ public final class WebSocketTranscriptionSession: TranscriptionSession {
 
     /// Fails the session once: `failed(error)` is the last event and the socket closes.
     func fail(_ error: ProviderError) {
-        guard let connection = end() else { return }
-        continuation.yield(.failed(error.redacted(secret.reveal())))
+        guard let connection = end(lastEvent: .failed(error.redacted(secret.reveal()))) else { return }
         continuation.finish()
         close(connection)
     }
@@ -134,11 +133,14 @@ public final class WebSocketTranscriptionSession: TranscriptionSession {
         close(connection)
     }
 
-    /// Marks the session ended; returns its connection if this call ended it (nil: it had ended).
-    private func end() -> WebSocketClientConnection?? {
+    /// Marks the session ended, yielding `lastEvent` under the lock (so no result can follow it); returns
+    /// its connection if this call ended it (nil: it had ended). The caller finishes the stream outside
+    /// the lock, since finishing runs `onTermination`, which calls `cancel`.
+    private func end(lastEvent: TranscriptEvent? = nil) -> WebSocketClientConnection?? {
         state.withLock { state -> WebSocketClientConnection?? in
             guard state.phase == .open else { return nil }
             state.phase = .ended
+            if let lastEvent { continuation.yield(lastEvent) }
             state.deadlineGeneration += 1
             state.pending = []
             state.keepAlive?.cancel()
