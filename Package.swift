@@ -141,6 +141,10 @@ let package = Package(
                     exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Speech", "Agents", "Media"],
                     swiftSettings: strict),
+        // Cloud speech-to-text adapters (Deepgram, AssemblyAI, OpenAI batch) against their loopback fakes.
+        .testTarget(name: "CloudSTTTests", dependencies: [
+            "Providers", "ProviderFakes", "Speech", "Media", "Agents", "Net", "Wire", "SwitchboardTesting",
+        ], swiftSettings: strict),
         .testTarget(name: "SIPTests", dependencies: ["SIP", "SwitchboardTesting"], exclude: ["Fixtures"],
                     swiftSettings: strict),
     ]

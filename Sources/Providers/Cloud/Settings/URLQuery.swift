@@ -1,0 +1,46 @@
+/// Builds the query string of a provider URL: `name=value` pairs in order, values percent-encoded
+/// (RFC 3986 §2.3: only unreserved characters left as they are), names repeated for lists. Pure.
+struct URLQuery {
+    private(set) var pairs: [(name: String, value: String)] = []
+
+    mutating func add(_ name: String, _ value: String) { pairs.append((name, value)) }
+    mutating func add(_ name: String, _ value: Int) { add(name, String(value)) }
+    mutating func add(_ name: String, _ value: Bool) { add(name, value ? "true" : "false") }
+
+    /// `a=1&b=two` (no leading `?`).
+    var encoded: String {
+        pairs.map { Self.percentEncoded($0.name) + "=" + Self.percentEncoded($0.value) }.joined(separator: "&")
+    }
+
+    /// `url` with this query appended (after `?`, or `&` when the URL already has a query).
+    func appended(to url: String) -> String {
+        guard !pairs.isEmpty else { return url }
+        return url + (url.contains("?") ? "&" : "?") + encoded
+    }
+
+    static func percentEncoded(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF".unicodeScalars)
+                out += "%"
+                out.unicodeScalars.append(hex[Int(byte >> 4)])
+                out.unicodeScalars.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return out
+    }
+}
+
+/// Keeps a credential out of text that may reach logs or error messages: every occurrence of the
+/// key is replaced by `***` (a provider echoing our request, a proxy's error page). Pure.
+enum SecretRedaction {
+    static func redact(_ text: String, hiding secret: String) -> String {
+        guard secret.count >= 4, text.contains(secret) else { return text }
+        return text.replacing(secret, with: "***")
+    }
+}
