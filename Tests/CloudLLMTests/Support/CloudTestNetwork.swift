@@ -19,7 +19,7 @@ let testAPIKey = "sk-test-SECRET-4242"
 func llmConfig(_ kind: LLMProviderKind, baseURL: String, model: String = "test-model",
                extra: [String: ConfigValue] = [:]) -> LLMProviderConfig {
     var settings: [String: ConfigValue] = ["base_url": .string(baseURL), "model": .string(model),
-                                           "first_token_timeout_ms": .int(2_000), "stall_timeout_ms": .int(400),
+                                           "first_token_timeout_ms": .int(2_000), "stall_timeout_ms": .int(800),
                                            "connect_timeout_ms": .int(1_000)]
     settings.merge(extra) { _, new in new }
     return LLMProviderConfig(kind: kind, apiKey: Secret(testAPIKey, source: "TEST_KEY"), settings: settings)
