@@ -91,6 +91,14 @@ import Testing
         #expect(events == [.token("fine"), .done(nil)])
     }
 
+    @Test func keepAliveCommentsDoNotCountAsTheFirstToken() async throws {
+        let keepAlives = Array(repeating: [FakeHTTPReply.Step.send(Array(": keep-alive\n\n".utf8)), .pause(.milliseconds(300))], count: 30)
+        let roleOnly = FakeHTTPReply.Step.send(OpenAIChatSSE.event(OpenAIChatSSE.roleChunk(), .openAI))
+        let (error, events) = try await failure(of: .raw(.eventStream([roleOnly] + keepAlives.flatMap { $0 })))
+        #expect(events.count == 1)
+        #expect(error == .timeout(.firstResponse))
+    }
+
     @Test func connectFailureIsConnectingTimeout() async throws {
         let model = try OpenAIChatLanguageModel(settings: llmConfig(.openai, baseURL: "http://127.0.0.1:9"),
                                                 network: CloudTestNetwork.provider)

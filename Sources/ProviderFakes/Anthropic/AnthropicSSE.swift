@@ -6,7 +6,8 @@ public enum AnthropicSSE {
     static let messageID = "msg_01FakeXyz"
     static let model = "claude-sonnet-4-5"
 
-    static func event(_ type: String, _ json: String) -> [UInt8] { Array("event: \(type)\ndata: \(json)\n\n".utf8) }
+    /// `event: <type>\ndata: <json>\n\n`.
+    public static func event(_ type: String, _ json: String) -> [UInt8] { Array("event: \(type)\ndata: \(json)\n\n".utf8) }
 
     static func messageStart(inputTokens: Int) -> [UInt8] {
         event("message_start", #"{"type":"message_start","message":{"id":"\#(messageID)","type":"message","role":"assistant","content":[],"model":"\#(model)","stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":\#(inputTokens),"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":1}}}"#)
@@ -24,7 +25,8 @@ public enum AnthropicSSE {
         event("content_block_stop", #"{"type":"content_block_stop","index":\#(index)}"#)
     }
 
-    static let ping = event("ping", #"{"type": "ping"}"#)
+    /// The keep-alive event.
+    public static let ping = event("ping", #"{"type": "ping"}"#)
 
     static func toolUse(_ call: ToolCall, index: Int) -> [[UInt8]] {
         let start = event("content_block_start", #"{"type":"content_block_start","index":\#(index),"content_block":{"type":"tool_use","id":"\#(call.id)","name":"\#(call.name)","input":{}}}"#)

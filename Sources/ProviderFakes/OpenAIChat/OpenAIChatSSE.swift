@@ -30,18 +30,23 @@ public enum OpenAIChatSSE {
     static let id = "chatcmpl-fake9x"
     static let model = "gpt-4o-mini"
 
-    static func event(_ json: String, _ style: Style) -> [UInt8] { Array((style.dataPrefix + json + "\n\n").utf8) }
+    /// One SSE event carrying `json` as data, with the style's `data:` prefix.
+    public static func event(_ json: String, _ style: Style) -> [UInt8] { Array((style.dataPrefix + json + "\n\n").utf8) }
 
-    static func chunk(delta: String, finish: String? = nil) -> String {
+    /// A `chat.completion.chunk` for choice 0 with `delta` (JSON) and an optional finish reason.
+    public static func chunk(delta: String, finish: String? = nil) -> String {
         #"{"id":"\#(id)","object":"chat.completion.chunk","created":1767000000,"model":"\#(model)","system_fingerprint":"fp_fake","#
             + #""choices":[{"index":0,"delta":\#(delta),"logprobs":null,"finish_reason":\#(finish.map { "\"\($0)\"" } ?? "null")}],"usage":null}"#
     }
 
-    static func roleChunk() -> String { chunk(delta: #"{"role":"assistant","content":"","refusal":null}"#) }
+    /// The first chunk: role `assistant`, empty content.
+    public static func roleChunk() -> String { chunk(delta: #"{"role":"assistant","content":"","refusal":null}"#) }
 
-    static func contentChunk(_ text: String) -> String { chunk(delta: #"{"content":\#(quoted(text))}"#) }
+    /// A text delta.
+    public static func contentChunk(_ text: String) -> String { chunk(delta: #"{"content":\#(quoted(text))}"#) }
 
-    static func usageChunk(_ usage: TokenUsage) -> String {
+    /// The trailing usage-only chunk (`choices: []`).
+    public static func usageChunk(_ usage: TokenUsage) -> String {
         #"{"id":"\#(id)","object":"chat.completion.chunk","created":1767000000,"model":"\#(model)","system_fingerprint":"fp_fake","choices":[],"#
             + #""usage":{"prompt_tokens":\#(usage.promptTokens),"completion_tokens":\#(usage.completionTokens),"total_tokens":\#(usage.promptTokens + usage.completionTokens),"#
             + #""prompt_tokens_details":{"cached_tokens":0},"completion_tokens_details":{"reasoning_tokens":0}}}"#

@@ -17,12 +17,15 @@ public struct ProviderHTTPErrorMapper: Sendable {
     }
 
     /// The error for a response with status `status`: 401/403 auth, 429 rate limited (with
-    /// `retry-after` seconds or `retry-after-ms`), 5xx and 529 overloaded, other 4xx bad request.
+    /// `retry-after` seconds or `retry-after-ms`), 5xx and 529 overloaded, 408 (the server gave up
+    /// waiting) a first-response timeout and 409 (conflict, retryable per OpenAI) overloaded, other 4xx
+    /// bad request.
     public func error(status: Int, headers: HTTPClientHeaders, body: [UInt8]) -> ProviderError {
         switch status {
         case 401, 403: return .auth
         case 429: return .rateLimited(retryAfter: Self.retryAfter(headers))
-        case 500...599: return .overloaded
+        case 500...599, 409: return .overloaded
+        case 408: return .timeout(.firstResponse)
         default: return .badRequest(detail: "HTTP \(status): " + message(in: body))
         }
     }
