@@ -62,6 +62,20 @@ import Testing
         }
     }
 
+    @Test func consecutiveRepliesReuseOneConnectionEvenWhenTheBodyEndsAfterDone() async throws {
+        let late = ["one", "two", "three"].map { word in
+            FakeLLMTurn.raw(.eventStream(OpenAIChatSSE.reply(tokens: [word], toolCalls: [], usage: nil) + [.pause(.milliseconds(50))]))
+        }
+        try await withFake(late) { fake, model in
+            for expected in ["one", "two", "three"] {
+                let events = try await collectEvents(model.complete(CompletionRequest(messages: [.user("Hi")])))
+                #expect(events.text == expected)
+            }
+            #expect(fake.requests.count == 3)
+            #expect(fake.http.acceptedConnections == 1)
+        }
+    }
+
     @Test func httpStatusesMapToProviderErrors() async throws {
         #expect(try await failure(of: .fault(.status(401, message: "Incorrect API key provided"))).0 == .auth)
         #expect(try await failure(of: .fault(.status(403))).0 == .auth)

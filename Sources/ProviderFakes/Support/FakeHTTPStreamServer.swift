@@ -12,6 +12,7 @@ public final class FakeHTTPStreamServer: Sendable {
     let respond: @Sendable (FakeHTTPRequest) -> FakeHTTPReply
     private let continuation: AsyncStream<FakeServerEvent>.Continuation
     private let received = Mutex<[FakeHTTPRequest]>([])
+    private let accepted = Mutex(0)
     private let listener = Mutex<TCPListener?>(nil)
 
     private init(port: Int, respond: @escaping @Sendable (FakeHTTPRequest) -> FakeHTTPReply) {
@@ -29,6 +30,7 @@ public final class FakeHTTPStreamServer: Sendable {
                 tcp.close(.immediately)
                 return FakeRefusingConnection()
             }
+            server.accepted.withLock { $0 += 1 }
             return FakeHTTPStreamConnection(connection: tcp, server: server)
         }
         let server = FakeHTTPStreamServer(port: Int(listener.localAddress.port), respond: respond)
@@ -39,6 +41,9 @@ public final class FakeHTTPStreamServer: Sendable {
 
     /// Every request received so far, oldest first.
     public var requests: [FakeHTTPRequest] { received.withLock { $0 } }
+
+    /// Connections accepted so far (a client reusing its connection opens one for many requests).
+    public var acceptedConnections: Int { accepted.withLock { $0 } }
 
     /// Waits for the next connection close (skipping other events), or nil after `seconds`.
     public func nextConnectionClose(within seconds: Double = 10) async -> FakeServerEvent? {

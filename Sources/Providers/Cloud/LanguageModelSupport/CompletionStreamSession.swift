@@ -11,6 +11,9 @@ import Wire
 actor CompletionStreamSession<Decoder: CompletionStreamDecoder> {
     /// Longest error body read to quote the provider's message.
     static var maxErrorBodyBytes: Int { 64 * 1024 }
+    /// After `done`, how long the rest of the body (normally just the chunked terminator) is awaited so
+    /// the connection goes back to the pool instead of being closed, saving the next turn a handshake.
+    static var drainAfterDone: Duration { .milliseconds(200) }
 
     private let http: StreamingHTTPClient
     private let request: HTTPClientRequest
@@ -59,12 +62,18 @@ actor CompletionStreamSession<Decoder: CompletionStreamDecoder> {
         while !finished {
             if !pending.isEmpty {
                 let event = pending.removeFirst()
-                if event.isTerminal { end() }
+                if case .done = event {
+                    finished = true
+                    pending = []
+                } else if event.isTerminal {
+                    end()
+                }
                 return event
             }
             if isCancelled { end(); return nil }
             await advance()
         }
+        await drainForReuse()
         return nil
     }
 
@@ -73,6 +82,19 @@ actor CompletionStreamSession<Decoder: CompletionStreamDecoder> {
         pending = []
         body = nil
         cancel()
+    }
+
+    /// Reads what is left of a finished body (briefly, discarding it), then lets the transfer go.
+    private func drainForReuse() async {
+        guard let iterator = body, !isCancelled else { return end() }
+        body = nil
+        _ = try? await raceDeadline(.now + Self.drainAfterDone) {
+            var reader = iterator
+            var drained = 0
+            while let chunk = try await reader.next(), drained < Self.maxErrorBodyBytes { drained += chunk.count }
+            return true
+        }
+        end()
     }
 
     /// Reads until at least one event is pending (or the stream ended).
