@@ -72,6 +72,15 @@ import Testing
         #expect(overloaded.0 == .overloaded)
     }
 
+    @Test func pingsAndMessageStartDoNotCountAsTheFirstToken() async throws {
+        let pings = Array(repeating: [FakeHTTPReply.Step.send(AnthropicSSE.ping), .pause(.milliseconds(300))], count: 30)
+        let start = FakeHTTPReply.Step.send(AnthropicSSE.event("message_start",
+            #"{"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","content":[],"usage":{"input_tokens":3,"output_tokens":1}}}"#))
+        let (error, events) = try await outcome(of: .raw(.eventStream([start] + pings.flatMap { $0 })))
+        #expect(events.count == 1)
+        #expect(error == .timeout(.firstResponse))
+    }
+
     @Test func cancellingTheConsumerClosesTheConnectionAtTheFake() async throws {
         try await withFake([.fault(.stallAfterFirstToken)], extra: ["stall_timeout_ms": .int(60_000)]) { fake, model in
             let stream = model.complete(CompletionRequest(messages: [.user("Hi")]))
