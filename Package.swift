@@ -145,6 +145,9 @@ let package = Package(
         .testTarget(name: "CloudSTTTests", dependencies: [
             "Providers", "ProviderFakes", "Speech", "Media", "Agents", "Net", "Wire", "SwitchboardTesting",
         ], swiftSettings: strict),
+        .testTarget(name: "CloudLLMTests", dependencies: [
+            "Providers", "ProviderFakes", "Speech", "Agents", "Net", "Wire", "SwitchboardTesting",
+        ], swiftSettings: strict),
         .testTarget(name: "SIPTests", dependencies: ["SIP", "SwitchboardTesting"], exclude: ["Fixtures"],
                     swiftSettings: strict),
     ]
