@@ -101,3 +101,14 @@ enum TTSErrorMapping {
         return .seconds(seconds)
     }
 }
+
+extension ProviderError {
+    /// The same error with the secret removed from its detail text.
+    func scrubbed(secret: String) -> ProviderError {
+        switch self {
+        case .badRequest(let detail): .badRequest(detail: TTSErrorMapping.scrub(detail, secret: secret))
+        case .malformedResponse(let detail): .malformedResponse(detail: TTSErrorMapping.scrub(detail, secret: secret))
+        default: self
+        }
+    }
+}
