@@ -141,6 +141,9 @@ let package = Package(
                     exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Speech", "Agents", "Media"],
                     swiftSettings: strict),
+        .testTarget(name: "CloudTTSTests", dependencies: [
+            "Providers", "ProviderFakes", "Speech", "Media", "Agents", "Net", "Wire", "SwitchboardTesting",
+        ], swiftSettings: strict),
         .testTarget(name: "SIPTests", dependencies: ["SIP", "SwitchboardTesting"], exclude: ["Fixtures"],
                     swiftSettings: strict),
     ]
