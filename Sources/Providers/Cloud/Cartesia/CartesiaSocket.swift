@@ -52,6 +52,8 @@ final class CartesiaSocket: Sendable {
         let context = CartesiaContext(id: contextID, run: run, generation: generation)
         state.withLock { $0.contexts[contextID] = context }
         run.onAbort { [self] in cancel(context, on: connection) }
+        // The run may have ended (deadline, consumer gone) while connecting: then nothing is sent.
+        guard !context.outcome.isSet else { return await context.outcome.value() }
         do throws(WebSocketClientError) {
             try await connection.send(text: message)
         } catch {

@@ -37,6 +37,10 @@ struct HTTPSynthesis: Sendable {
                 let body = (try? await response.body.collect(upTo: Self.maxErrorBodyBytes)) ?? []
                 return .failed(error(for: response.head, body: body))
             }
+            if let type = response.head.headers["Content-Type"]?.lowercased(), type.hasPrefix("application/json") || type.hasPrefix("text/") {
+                response.cancel()
+                return .failed(.malformedResponse(detail: "expected audio, got Content-Type \(type)"))
+            }
             for try await chunk in response.body {
                 guard run.deliver(converter.convert(chunk)) else { return .failed(.cancelled) }
             }
