@@ -106,9 +106,11 @@ final class SynthesisRun: Sendable {
 
     /// Ends the run once: yields `event` (nil when the consumer left), finishes the stream, and unless
     /// the work itself ended it, cancels the work and runs the abort handler.
-    private func end(_ event: SynthesisEvent?, byWork: Bool = false) {
+    /// `ifDeadline`: end only if the deadline is still this one (no audio moved it meanwhile).
+    private func end(_ event: SynthesisEvent?, byWork: Bool = false, ifDeadline: ContinuousClock.Instant? = nil) {
         let taken = state.withLock { state -> (Task<Void, Never>?, Task<Void, Never>?, (@Sendable () -> Void)?)? in
             guard state.phase != .finished else { return nil }
+            if let ifDeadline, state.deadline != ifDeadline { return nil }
             state.phase = .finished
             defer { state.work = nil; state.watchdog = nil; state.abort = nil }
             return (state.work, state.watchdog, state.abort)
@@ -134,8 +136,8 @@ final class SynthesisRun: Sendable {
                 case .awaitingAudio: .firstResponse
                 case .streaming, .finished: .midStream
                 }
-                end(.failed(.timeout(stage)))
-                return
+                end(.failed(.timeout(stage)), ifDeadline: deadline)
+                continue
             }
             try? await Task.sleep(until: deadline, clock: .continuous)
         }
