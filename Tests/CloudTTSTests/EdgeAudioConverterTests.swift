@@ -63,3 +63,18 @@ import Testing
         #expect(out == FakeTone.audio(for: "alaw", format: target))
     }
 }
+
+extension EdgeAudioConverterTests {
+    /// Chunk-split check: the 24 kHz → 8 kHz µ-law conversion gives the same bytes whichever byte
+    /// boundary the provider's stream is split at (the odd byte and the filter state carry over).
+    @Test func conversionIsTheSameForEverySplitPoint() throws {
+        let input = FakeTone.audio(for: "hi", format: Self.pcm24k)  // 20 ms: 960 bytes, 961 split points
+        let whole = try EdgeAudioConverter(source: Self.pcm24k, target: .telephony).convert(input)
+        for split in 0...input.count {
+            let converter = try EdgeAudioConverter(source: Self.pcm24k, target: .telephony)
+            let joined = converter.convert(Array(input[..<split])) + converter.convert(Array(input[split...]))
+            #expect(joined == whole, "split at \(split)")
+            if joined != whole { break }
+        }
+    }
+}
