@@ -111,6 +111,8 @@ let package = Package(
                           swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-providers", dependencies: ["Providers", "Agents", "Speech", "Media"],
                           path: "Sources/BenchProviders", swiftSettings: strict),
+        .executableTarget(name: "switchboard-bench-tts", dependencies: ["Providers", "ProviderFakes", "Agents", "Speech", "Net"],
+                          path: "Sources/BenchTTS", swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-sip", dependencies: ["SIP"], path: "Sources/BenchSIP",
                           swiftSettings: strict),
 
@@ -147,6 +149,9 @@ let package = Package(
         ], swiftSettings: strict),
         .testTarget(name: "CloudLLMTests", dependencies: [
             "Providers", "ProviderFakes", "Speech", "Agents", "Net", "Wire", "SwitchboardTesting",
+        ], swiftSettings: strict),
+        .testTarget(name: "CloudTTSTests", dependencies: [
+            "Providers", "ProviderFakes", "Speech", "Media", "Agents", "Net", "Wire", "SwitchboardTesting",
         ], swiftSettings: strict),
         .testTarget(name: "SIPTests", dependencies: ["SIP", "SwitchboardTesting"], exclude: ["Fixtures"],
                     swiftSettings: strict),
