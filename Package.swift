@@ -144,5 +144,8 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "SIPTests", dependencies: ["SIP", "SwitchboardTesting"], exclude: ["Fixtures"],
                     swiftSettings: strict),
+        .testTarget(name: "SIPUserAgentTests", dependencies: [
+            "SIP", "Telephony", "Net", "Orchestrator", "Agents", "Speech", "Media", "Conversation", "SwitchboardTesting",
+        ], swiftSettings: strict),
     ]
 )

@@ -17,7 +17,7 @@ public enum InfoDTMF {
         guard body.count <= maxBodyBytes, let text = String(validating: body, as: UTF8.self) else { return nil }
         if type.matches(plainType) { return key(fromSignal: text.trimmingSIPWhitespace) }
         guard type.matches(relayType) else { return nil }
-        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+        for line in text.split(whereSeparator: \.isNewline) {
             guard let equals = line.firstIndex(of: "=") else { continue }
             let name = String(line[..<equals]).trimmingSIPWhitespace
             guard name.sipCaseInsensitiveEquals("Signal") else { continue }
@@ -37,11 +37,11 @@ public enum InfoDTMF {
 }
 
 extension String {
-    /// Without leading and trailing spaces and tabs.
+    /// Without leading and trailing white space and line ends.
     var trimmingSIPWhitespace: String {
         var scalars = Substring(self)
-        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
         return String(scalars)
     }
 }

@@ -82,6 +82,12 @@ public actor SIPUserAgent {
     /// Open transactions (server and client), for tests and drain.
     public var transactionCount: Int { serverTransactions.count + clientTransactions.count }
 
+    /// Answered calls whose 200 OK has not been acknowledged yet (still retransmitted).
+    public var callsAwaitingAck: Int { calls.values.filter { $0.successRetransmitter != nil }.count }
+
+    /// Client transactions (our BYEs, refreshes) still waiting for an answer.
+    public var pendingClientTransactions: Int { clientTransactions.values.filter { !$0.finished }.count }
+
     /// Stops accepting calls: INVITEs and OPTIONS are answered 503 from now on.
     public func beginDraining() { isDraining = true }
 
