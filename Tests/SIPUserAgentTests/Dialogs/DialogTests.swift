@@ -1,4 +1,5 @@
 import SIP
+import SwitchboardTesting
 import Testing
 
 @Suite struct DialogTests {
@@ -136,5 +137,22 @@ import Testing
         #expect(InfoDTMF.key(in: Array("16".utf8), type: InfoDTMF.plainType) == nil)
         #expect(InfoDTMF.key(in: [0xFF, 0xFE], type: InfoDTMF.plainType) == nil)
         #expect(InfoDTMF.key(in: Array(repeating: 0x35, count: 600), type: InfoDTMF.plainType) == nil)
+    }
+}
+
+@Suite struct InfoDTMFRandomInputTests {
+    /// Bounded random bodies (seeded): never a trap, and any key found is a DTMF key.
+    @Test func randomBodiesYieldOnlyDTMFKeys() {
+        var generator = SeededRandom(seed: 0x5EED)
+        let alphabet = Array("Signal=Duration0123456789*#ABCDabcd \t\r\n=;".utf8) + [0, 0xFF, 0xC3]
+        for _ in 0..<5_000 {
+            let length = Int(generator.next() % 80)
+            let body = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            for type in [InfoDTMF.relayType, InfoDTMF.plainType] {
+                if let key = InfoDTMF.key(in: body, type: type) {
+                    #expect("0123456789*#ABCD".contains(key))
+                }
+            }
+        }
     }
 }

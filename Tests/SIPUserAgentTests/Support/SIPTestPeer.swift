@@ -73,9 +73,10 @@ final class SIPTestPeer: Sendable {
     }
 
     /// The next response for `method`, whatever its status, skipping provisional ones.
-    func finalResponse(_ method: SIPMethod = .invite, within seconds: Double = 10) async throws -> SIPResponse {
+    func finalResponse(_ method: SIPMethod = .invite, callID: String? = nil, within seconds: Double = 10) async throws -> SIPResponse {
         let message = try await inbox.first(within: seconds, "final response for \(method)") {
             ($0.response?.statusCode ?? 0) >= 200 && $0.response?.headers.cseq.method == method
+                && (callID == nil || $0.response?.headers.callID == callID)
         }
         return message.response!
     }

@@ -71,8 +71,9 @@ import Testing
         }
     }
 
-    @Test func whenTheSessionHangsUpWeSendBye() async throws {
-        try await withSIPServer { server, peer in
+    @Test(arguments: ["UDP", "TCP"])
+    func whenTheSessionHangsUpWeSendBye(transport: String) async throws {
+        try await withSIPServer(transport) { server, peer in
             let script = SIPScript(peer: peer)
             let ok = try await script.establish()
             try await server.event("answered") { if case .answered = $0 { true } else { false } }
@@ -99,6 +100,20 @@ import Testing
             #expect(ok.headers.allow?.contains(.invite) == true)
             #expect(ok.headers.supported.contains("timer"))
             #expect(ok.headers.firstValue("Accept")?.contains("application/sdp") == true)
+        }
+    }
+
+    @Test func responsesFollowRportToTheSourcePort() async throws {
+        try await withSIPServer { _, peer in
+            let script = SIPScript(peer: peer)
+            // The sent-by port (9, discard) is wrong: RFC 3581 sends the answer to the source port instead.
+            let text = script.request("OPTIONS", cseq: 1)
+                .replacingOccurrences(of: "127.0.0.1:\(peer.local.port);rport", with: "192.0.2.1:9;rport")
+            try await peer.send(text)
+            let ok = try await peer.response(200, .options)
+            let via = try #require(ok.headers.via.first)
+            #expect(via.received == "127.0.0.1")
+            #expect(via.rport == .some(peer.local.port))
         }
     }
 
@@ -192,8 +207,9 @@ import Testing
             #expect(tooSmall.statusCode == 422)
             #expect(tooSmall.headers.minSE == 90)
             try await script.sendInvite(cseq: 2, headers: ["Require: 100rel"])
-            let extensionRefused = try await peer.finalResponse()
-            #expect(extensionRefused.statusCode == 420)
+            // (The 422 is retransmitted until ACKed: wait for the 420 itself.)
+            let extensionRefused = try await peer.response(420)
+            #expect(extensionRefused.headers.cseq.sequence == 2)
             #expect(extensionRefused.headers.firstValue("Unsupported") == "100rel")
             #expect(server.mediaOpened == 0)
         }

@@ -32,7 +32,7 @@ import Testing
             var replay = SIPScript(peer: peer)
             replay.callID = "replayed-call"
             try await replay.sendInvite(cseq: 2, headers: [authorization])
-            let refused = try await peer.finalResponse()
+            let refused = try await peer.finalResponse(callID: "replayed-call")
             #expect(refused.statusCode == 403)
             #expect(refused.headers.callID == "replayed-call")
             try await server.event("replay refused") { if case .refused("replayed-call", 403, _) = $0 { true } else { false } }
