@@ -45,9 +45,10 @@ struct SIPTestServer: Sendable {
     static let fastTimers = TransactionTimerValues(t1: .milliseconds(50), t2: .milliseconds(400), t4: .milliseconds(500))
 
     static func start(allow: [String] = ["127.0.0.1/32"], digest: SIPTrunk.Digest? = nil, ringMilliseconds: Int = 0,
-                      codecs: [SIPConfig.Codec] = [.pcmu, .pcma], maxCalls: Int = 10) async throws -> SIPTestServer {
+                      codecs: [SIPConfig.Codec] = [.pcmu, .pcma], maxCalls: Int = 10,
+                      trunkMaxCalls: Int? = nil) async throws -> SIPTestServer {
         let group = try EventLoopGroup(loopCount: 1, name: "t-sip-ua")
-        let trunk = SIPTrunk(name: "carrier", allow: allow.compactMap { IPNetwork(parsing: $0) }, digest: digest,
+        let trunk = SIPTrunk(name: "carrier", allow: allow.compactMap { IPNetwork(parsing: $0) }, digest: digest, maxCalls: trunkMaxCalls,
                              routes: [SIPTrunk.Route(user: "+15550100", agent: "tester")])
         let config = SIPConfig(listen: SIPConfig.Listen(udp: ListenAddress(host: "127.0.0.1", port: 0),
                                                         tcp: ListenAddress(host: "127.0.0.1", port: 0)),
@@ -85,9 +86,10 @@ struct SIPTestServer: Sendable {
 
 /// Runs `body` with a started server and a peer of `transport`, stopping both afterwards.
 func withSIPServer(_ transport: String = "UDP", allow: [String] = ["127.0.0.1/32"], digest: SIPTrunk.Digest? = nil,
-                   ringMilliseconds: Int = 0, codecs: [SIPConfig.Codec] = [.pcmu, .pcma],
-                   _ body: (SIPTestServer, SIPTestPeer) async throws -> Void) async throws {
-    let server = try await SIPTestServer.start(allow: allow, digest: digest, ringMilliseconds: ringMilliseconds, codecs: codecs)
+                   ringMilliseconds: Int = 0, codecs: [SIPConfig.Codec] = [.pcmu, .pcma], maxCalls: Int = 10,
+                   trunkMaxCalls: Int? = nil, _ body: (SIPTestServer, SIPTestPeer) async throws -> Void) async throws {
+    let server = try await SIPTestServer.start(allow: allow, digest: digest, ringMilliseconds: ringMilliseconds, codecs: codecs,
+                                               maxCalls: maxCalls, trunkMaxCalls: trunkMaxCalls)
     let peer: SIPTestPeer
     do {
         peer = transport == "TCP" ? try await SIPTestPeer.tcp(to: server.bound.tcp!) : try await SIPTestPeer.udp(to: server.bound.udp!)

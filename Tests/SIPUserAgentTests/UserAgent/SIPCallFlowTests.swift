@@ -226,6 +226,24 @@ import Testing
         }
     }
 
+    @Test func aTrunkAtItsLimitGets486AndTheServerAtItsLimit503() async throws {
+        try await withSIPServer(trunkMaxCalls: 1) { server, peer in
+            _ = try await SIPScript(peer: peer).establish()
+            let second = SIPScript(peer: peer)
+            try await second.sendInvite()
+            #expect(try await peer.finalResponse(callID: second.callID).statusCode == 486)
+            #expect(server.mediaOpened == 1)
+        }
+        try await withSIPServer(maxCalls: 1) { server, peer in
+            _ = try await SIPScript(peer: peer).establish()
+            try await server.event("answered") { if case .answered = $0 { true } else { false } }
+            let second = SIPScript(peer: peer)
+            try await second.sendInvite()
+            #expect(try await peer.finalResponse(callID: second.callID).statusCode == 503)
+            #expect(server.mediaOpened == 1)
+        }
+    }
+
     @Test func drainingRefusesNewCallsWith503() async throws {
         try await withSIPServer { server, peer in
             await server.service.agent.beginDraining()
