@@ -65,9 +65,11 @@ final class SIPTestPeer: Sendable {
     }
 
     /// The next response with `status` for `method` (others before it are skipped).
-    func response(_ status: Int, _ method: SIPMethod = .invite, within seconds: Double = 10) async throws -> SIPResponse {
+    func response(_ status: Int, _ method: SIPMethod = .invite, sequence: UInt32? = nil,
+                  within seconds: Double = 10) async throws -> SIPResponse {
         let message = try await inbox.first(within: seconds, "\(status) for \(method)") {
             $0.response?.statusCode == status && $0.response?.headers.cseq.method == method
+                && (sequence == nil || $0.response?.headers.cseq.sequence == sequence)
         }
         return message.response!
     }
