@@ -70,6 +70,7 @@ let package = Package(
 
         // L4: media-stream endpoints (Twilio Media Streams, raw PCM) driving CallSessions on Net's loops.
         .target(name: "Telephony", dependencies: [
+            "SIP",
             "Orchestrator", "Net", "Wire", "Media", "Agents", "Speech", "Conversation",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -155,5 +156,8 @@ let package = Package(
         ], swiftSettings: strict),
         .testTarget(name: "SIPTests", dependencies: ["SIP", "SwitchboardTesting"], exclude: ["Fixtures"],
                     swiftSettings: strict),
+        .testTarget(name: "SIPUserAgentTests", dependencies: [
+            "SIP", "Telephony", "Net", "Orchestrator", "Agents", "Speech", "Media", "Conversation", "SwitchboardTesting",
+        ], swiftSettings: strict),
     ]
 )

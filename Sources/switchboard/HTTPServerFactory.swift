@@ -20,19 +20,21 @@ enum HTTPServerFactory {
         return router
     }
 
-    /// The media endpoints (Twilio, PCM) of the config's WebSocket routes, with providers from
-    /// `ExecutableProvidersFactory`.
-    static func addMediaEndpoints(to router: inout HTTPRouter, deployment: Deployment, logger: Logger) {
+    /// What every call endpoint of the server shares (Twilio, PCM, SIP): the deployment, providers from
+    /// `ExecutableProvidersFactory`, record and metric sinks, and one registry enforcing `limits.max_calls`.
+    static func mediaContext(deployment: Deployment, logger: Logger) -> MediaEndpointContext {
         let observers = CallObservers(
             records: ProviderUsageMetricsSink(next: LoggingCallRecordSink(
                 logger: logger, redactTranscripts: deployment.server.logging.redactTranscripts)),
             metrics: SwiftMetricsCallSink())
-        let context = MediaEndpointContext(deployment: deployment, providers: ExecutableProvidersFactory(),
-                                           observers: observers,
-                                           registry: CallRegistry(maximumCalls: deployment.server.limits.maxCalls),
-                                           logger: logger)
+        return MediaEndpointContext(deployment: deployment, providers: ExecutableProvidersFactory(), observers: observers,
+                                    registry: CallRegistry(maximumCalls: deployment.server.limits.maxCalls), logger: logger)
+    }
+
+    /// The media endpoints (Twilio, PCM) of the config's WebSocket routes.
+    static func addMediaEndpoints(to router: inout HTTPRouter, context: MediaEndpointContext, logger: Logger) {
         MediaEndpoints.register(on: &router, context: context)
-        for endpoint in deployment.server.webSocketEndpoints {
+        for endpoint in context.deployment.server.webSocketEndpoints {
             logger.info("media endpoint \(endpoint.path) (\(endpoint.protocol.rawValue))")
         }
     }

@@ -2,10 +2,12 @@ import Agents
 import Logging
 import Net
 import ServiceLifecycle
+import Telephony
 
 /// The running server as a swift-service-lifecycle `Service`: starts the event loops and listeners,
 /// marks itself ready, and on graceful shutdown drains (readiness 503, listeners closed, connections
-/// given the drain timeout, WebSocket sessions then closed with 1001) and stops the loops.
+/// given the drain timeout, WebSocket sessions then closed with 1001; the SIP service, when configured,
+/// answers new INVITEs 503 and BYEs calls still up at the drain deadline) and stops the loops.
 struct SwitchboardService: Service {
     let settings: ServeSettings
     let observability: Observability
@@ -19,9 +21,18 @@ struct SwitchboardService: Service {
         let server = settings.deployment.server
         let loops = try EventLoopGroup(loopCount: settings.loopCount ?? EventLoopGroup.defaultLoopCount)
         let http = HTTPServer(group: loops, configuration: HTTPServerFactory.configuration(for: server))
+        let context = HTTPServerFactory.mediaContext(deployment: settings.deployment, logger: logger)
         let bound: (http: SocketAddress, metrics: SocketAddress?)
+        let sip: SIPService?
         do {
-            bound = try await startListeners(http, server: server)
+            bound = try await startListeners(http, server: server, context: context)
+            sip = try SIPWiring.service(for: settings.deployment, context: context, loops: loops, logger: logger)
+            if let sip {
+                let addresses = try await sip.start()
+                let listening = [("udp", addresses.udp), ("tcp", addresses.tcp), ("tls", addresses.tls)]
+                    .compactMap { name, address in address.map { "\(name)=\($0)" } }.joined(separator: " ")
+                logger.info("sip listening \(listening)")
+            }
         } catch {
             await loops.shutdownGracefully()
             throw error
@@ -33,6 +44,7 @@ struct SwitchboardService: Service {
         try? await gracefulShutdown()
 
         readiness.markDraining()
+        async let sipDrained: Int = sip?.drain(deadline: settings.drainTimeout) ?? 0
         await http.beginDraining()
         logger.notice("draining: listeners closed, \(http.openConnectionCount) open connection(s) get up to \(settings.drainTimeout)")
         if await !http.waitUntilIdle(timeout: settings.drainTimeout) {
@@ -40,16 +52,18 @@ struct SwitchboardService: Service {
             await http.closeAllConnections()
             _ = await http.waitUntilIdle(timeout: Self.closeTimeout)
         }
+        if await sipDrained > 0 { logger.notice("sip: calls still up at the drain deadline were ended with BYE") }
         await loops.shutdownGracefully()
         logger.info("stopped")
     }
 
-    private func startListeners(_ http: HTTPServer, server: ServerConfig) async throws -> (http: SocketAddress, metrics: SocketAddress?) {
+    private func startListeners(_ http: HTTPServer, server: ServerConfig,
+                                context: MediaEndpointContext) async throws -> (http: SocketAddress, metrics: SocketAddress?) {
         let layer = try TLSWiring.layer(for: server.tls)
         let metricsApart = server.listeners.metrics != nil
         var media = HTTPServerFactory.operationalRouter(readiness: readiness,
                                                         metricsText: metricsApart ? nil : observability.metricsText)
-        HTTPServerFactory.addMediaEndpoints(to: &media, deployment: settings.deployment, logger: logger)
+        HTTPServerFactory.addMediaEndpoints(to: &media, context: context, logger: logger)
         let httpAddress = try await ListenAddressResolver.resolve(server.listeners.http)
         let boundHTTP = try await http.listen(on: httpAddress, router: media, layer: layer)
         guard let metricsListen = server.listeners.metrics else { return (boundHTTP, nil) }

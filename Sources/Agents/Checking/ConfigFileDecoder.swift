@@ -19,7 +19,7 @@ enum DecodedFile {
 /// Reads a file through the injected file system and decodes it, telling server configs from agents
 /// by their keys: a file with `listeners`, `agents_folder` or `routes` at the top is a server config.
 struct ConfigFileDecoder {
-    static let serverMarkerKeys: Set<String> = ["listeners", "agents_folder", "routes"]
+    static let serverMarkerKeys: Set<String> = ["listeners", "agents_folder", "routes", "sip"]
 
     let fileSystem: any ConfigFileSystem
     let environment: [String: String]

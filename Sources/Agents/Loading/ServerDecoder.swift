@@ -14,7 +14,7 @@ struct DecodedServer {
 
 /// Decodes a server config's node tree into a `ServerConfig`, collecting every problem.
 final class ServerDecoder {
-    static let topLevelKeys = ["listeners", "tls", "limits", "agents_folder", "routes", "default_agent", "logging", "twilio"]
+    static let topLevelKeys = ["listeners", "tls", "limits", "agents_folder", "routes", "default_agent", "logging", "twilio", "sip"]
 
     let problems: ProblemCollector
     let environment: [String: String]
@@ -46,7 +46,8 @@ final class ServerDecoder {
         }
         config.logging = readLogging(map)
         config.twilio = readTwilio(map)
-        if config.routes.isEmpty, config.defaultAgent == nil {
+        config.sip = readSIP(map, hasTLS: config.tls != nil)
+        if config.routes.isEmpty, config.defaultAgent == nil, config.sip == nil {
             problems.warning(.ineffectiveSetting, at: map.location, "no routes and no default_agent: every call will be refused")
         }
         let folderLocation = sourceLocation(folderNode?.location ?? map.location)

@@ -84,11 +84,13 @@ public struct ServerConfig: Sendable, Hashable {
     public var logging: Logging
     /// Nil: Twilio signatures are not checked.
     public var twilio: Twilio?
+    /// Nil: no SIP user agent runs.
+    public var sip: SIPConfig?
 
     /// Creates a configuration; every argument has the documented default.
     public init(listeners: Listeners = Listeners(), tls: TLS? = nil, limits: Limits = Limits(),
                 agentsFolder: String = "agents", routes: [Route] = [], defaultAgent: String? = nil,
-                logging: Logging = Logging(), twilio: Twilio? = nil) {
+                logging: Logging = Logging(), twilio: Twilio? = nil, sip: SIPConfig? = nil) {
         self.listeners = listeners
         self.tls = tls
         self.limits = limits
@@ -97,6 +99,7 @@ public struct ServerConfig: Sendable, Hashable {
         self.defaultAgent = defaultAgent
         self.logging = logging
         self.twilio = twilio
+        self.sip = sip
     }
 
     /// The WebSocket endpoints to serve: every path route, once per path.

@@ -82,11 +82,11 @@ extension String {
     init(sipBytes bytes: ArraySlice<UInt8>) { self.init(decoding: bytes, as: UTF8.self) }
 
     /// ASCII case-insensitive equality.
-    func sipCaseInsensitiveEquals(_ other: String) -> Bool {
+    public func sipCaseInsensitiveEquals(_ other: String) -> Bool {
         utf8.count == other.utf8.count
             && zip(utf8, other.utf8).allSatisfy { SIPCharacters.lowercased($0) == SIPCharacters.lowercased($1) }
     }
 
     /// ASCII lowercase (non-ASCII bytes unchanged).
-    var sipLowercased: String { String(decoding: utf8.map(SIPCharacters.lowercased), as: UTF8.self) }
+    public var sipLowercased: String { String(decoding: utf8.map(SIPCharacters.lowercased), as: UTF8.self) }
 }

@@ -5,12 +5,12 @@ import Orchestrator
 import Speech
 
 /// Creates and answers the `CallSession` of a media stream once its agent is known; shared by the
-/// Twilio and PCM endpoints. Runs on the stream's loop thread.
+/// Twilio and PCM endpoints and the SIP user agent (which answers once its 200 OK is out). Runs on the stream's loop thread.
 enum CallStarter {
     static func start(context: MediaEndpointContext, agent: AgentConfig, callID: String, variables: [String: String],
                       inputFormat: AudioFormat, outputFormat: AudioFormat, loop: EventLoop,
                       timeline: (any CallTimelineObserver)? = nil,
-                      transport: sending any CallTransport) throws(StreamFailure) -> CallSession {
+                      transport: sending any CallTransport, answerNow: Bool = true) throws(StreamFailure) -> CallSession {
         let providers: CallProviders
         do {
             providers = try context.providers.providers(for: agent)
@@ -31,7 +31,7 @@ enum CallStarter {
                 throw StreamFailure(code: 1013, reason: "call refused: \(error)")
             }
         }
-        session.assumeIsolated { $0.answer() }
+        if answerNow { session.assumeIsolated { $0.answer() } }
         return session
     }
 }

@@ -1,0 +1,55 @@
+import Agents
+import Net
+import SIP
+
+/// What a SIP user agent needs besides the shared media-endpoint context: its config section, how call
+/// media is opened, the TLS certificate for `listen.tls`, and who hears its call events.
+public struct SIPUserAgentSettings: Sendable {
+    public var config: SIPConfig
+    public var media: any SIPCallMediaFactory
+    /// Needed when `config.listen.tls` is set.
+    public var tlsContext: TLSServerContext?
+    /// Every call event (refusals, ringing, answer, cancel, end, digits, hold), on the loop thread.
+    public var events: (@Sendable (SIPCallEvent) -> Void)?
+    /// RFC 3261 timer base values (tests shorten them).
+    public var timers: TransactionTimerValues
+
+    public init(config: SIPConfig, media: any SIPCallMediaFactory, tlsContext: TLSServerContext? = nil,
+                events: (@Sendable (SIPCallEvent) -> Void)? = nil, timers: TransactionTimerValues = TransactionTimerValues()) {
+        self.config = config
+        self.media = media
+        self.tlsContext = tlsContext
+        self.events = events
+        self.timers = timers
+    }
+}
+
+/// Something that happened to a SIP call: for records, logs, metrics and tests.
+public enum SIPCallEvent: Sendable, Hashable {
+    /// An INVITE refused before a call existed (403 source not allowed, 401 challenge, 486/503 limits, 488, …).
+    case refused(callID: String, status: Int, reason: String)
+    case ringing(callID: String, trunk: String)
+    case answered(callID: String, agent: String)
+    /// CANCEL before the answer: 487 sent.
+    case cancelled(callID: String)
+    case ended(callID: String, reason: SIPCallEndReason)
+    case digit(callID: String, key: Character)
+    /// A re-INVITE or UPDATE changed our direction (`recvonly`/`inactive` = held, `sendrecv` = resumed).
+    case directionChanged(callID: String, direction: String)
+}
+
+/// How an answered (or ringing) SIP call ended.
+public enum SIPCallEndReason: String, Sendable, Hashable {
+    /// The peer sent BYE.
+    case remoteBye
+    /// We sent BYE because the session ended (agent goodbye, no input, maximum duration, shutdown).
+    case localBye
+    /// No ACK for our 200 OK within 64·T1 (RFC 3261 §13.3.1.4): BYE sent.
+    case ackTimeout
+    /// The session timer ran out (RFC 4028 §10): BYE sent.
+    case sessionExpired
+    /// The media reported no RTP for its timeout: BYE sent.
+    case mediaTimeout
+    /// The session could not be created (providers, limits) after ringing: final error response sent.
+    case failedToAnswer
+}
