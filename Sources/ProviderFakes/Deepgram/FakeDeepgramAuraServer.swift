@@ -31,12 +31,12 @@ public final class FakeDeepgramAuraServer: Sendable {
     public var baseURL: String { server.baseURL }
     public func stop() async { await server.stop() }
 
-    static func error(_ status: Int, code: String, _ message: String, retryAfter: Int? = nil) -> FakeHTTPReply {
+    static func error(_ status: Int, code: String, _ message: String, retryAfter: Int? = nil) -> FakeTTSHTTPReply {
         .json(status: status, FakeJSON.text(["err_code": code, "err_msg": message, "request_id": "00000000-fake-0000-0000-000000000000"]),
               retryAfterSeconds: retryAfter)
     }
 
-    static func reply(to request: FakeTTSRequest, apiKey: String, pacing: FakeAudioPacing, fault: FakeTTSFault?) -> FakeHTTPReply {
+    static func reply(to request: FakeTTSRequest, apiKey: String, pacing: FakeAudioPacing, fault: FakeTTSFault?) -> FakeTTSHTTPReply {
         guard request.method == "POST", request.path == "/v1/speak" else { return error(404, code: "NOT_FOUND", "no such endpoint") }
         guard request.headers["authorization"] == "Token \(apiKey)" else {
             return error(401, code: "INVALID_AUTH", "Invalid credentials.")

@@ -33,12 +33,12 @@ public final class FakeOpenAISpeechServer: Sendable {
     public var baseURL: String { server.baseURL }
     public func stop() async { await server.stop() }
 
-    static func error(_ status: Int, _ message: String, type: String, code: String, retryAfter: Int? = nil) -> FakeHTTPReply {
+    static func error(_ status: Int, _ message: String, type: String, code: String, retryAfter: Int? = nil) -> FakeTTSHTTPReply {
         .json(status: status, FakeJSON.text(["error": ["message": message, "type": type, "param": NSNull(), "code": code]]),
               retryAfterSeconds: retryAfter)
     }
 
-    static func reply(to request: FakeTTSRequest, apiKey: String, pacing: FakeAudioPacing, fault: FakeTTSFault?) -> FakeHTTPReply {
+    static func reply(to request: FakeTTSRequest, apiKey: String, pacing: FakeAudioPacing, fault: FakeTTSFault?) -> FakeTTSHTTPReply {
         guard request.method == "POST", request.path == "/v1/audio/speech" else {
             return error(404, "Unknown request URL: \(request.method) \(request.path)", type: "invalid_request_error", code: "unknown_url")
         }

@@ -58,7 +58,7 @@ final class FakeStreamingHTTPConnection: ConnectionHandler {
         after(reply.firstDelay) { [weak self] in self?.sendHead(reply) }
     }
 
-    private func sendHead(_ reply: FakeHTTPReply) {
+    private func sendHead(_ reply: FakeTTSHTTPReply) {
         var text = "HTTP/1.1 \(reply.status) \(HTTPStatus.reasonPhrase(for: reply.status))\r\n"
         for (name, value) in reply.headers { text += "\(name): \(value)\r\n" }
         text += "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
@@ -66,7 +66,7 @@ final class FakeStreamingHTTPConnection: ConnectionHandler {
         sendPiece(reply, index: 0)
     }
 
-    private func sendPiece(_ reply: FakeHTTPReply, index: Int) {
+    private func sendPiece(_ reply: FakeTTSHTTPReply, index: Int) {
         switch reply.ending {
         case .stall(let after) where index >= after:
             return  // keep the connection open, send nothing more

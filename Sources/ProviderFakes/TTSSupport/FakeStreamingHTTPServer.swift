@@ -2,11 +2,11 @@ import Net
 import Wire
 
 /// A loopback HTTP/1.1 server for fake providers whose answers stream (TTS audio): Net's TCP listener
-/// and Wire's request parser, answering each request with a `FakeHTTPReply` played piece by piece on
+/// and Wire's request parser, answering each request with a `FakeTTSHTTPReply` played piece by piece on
 /// the connection's loop (Net's `HTTPServer` answers whole bodies only). One request per connection
 /// (`Connection: close`), so a client abandoning a stream shows up as `clientClosedEarly`.
 public final class FakeStreamingHTTPServer: Sendable {
-    public typealias Responder = @Sendable (FakeTTSRequest) -> FakeHTTPReply
+    public typealias Responder = @Sendable (FakeTTSRequest) -> FakeTTSHTTPReply
 
     public let address: SocketAddress
     private let listener: TCPListener

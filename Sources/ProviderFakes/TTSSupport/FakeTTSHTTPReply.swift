@@ -1,6 +1,6 @@
 /// What a fake streaming HTTP server answers to one request: a status and headers, then body pieces
 /// sent one by one (chunked), ending cleanly, by stalling, or by dropping the connection.
-public struct FakeHTTPReply: Sendable {
+public struct FakeTTSHTTPReply: Sendable {
     /// How the body ends.
     public enum Ending: Sendable, Equatable {
         /// The last chunk is sent; the connection then closes.
@@ -31,16 +31,16 @@ public struct FakeHTTPReply: Sendable {
     }
 
     /// An error answer with a JSON body.
-    public static func json(status: Int, _ body: String, retryAfterSeconds: Int? = nil) -> FakeHTTPReply {
+    public static func json(status: Int, _ body: String, retryAfterSeconds: Int? = nil) -> FakeTTSHTTPReply {
         var headers = [("Content-Type", "application/json")]
         if let retryAfterSeconds { headers.append(("Retry-After", String(retryAfterSeconds))) }
-        return FakeHTTPReply(status: status, headers: headers, pieces: [Array(body.utf8)])
+        return FakeTTSHTTPReply(status: status, headers: headers, pieces: [Array(body.utf8)])
     }
 
     /// Streamed audio paced by `pacing`, with `fault` applied (status faults are answered by the vendor
     /// fake before it gets here, with its own error body).
-    public static func audio(_ audio: [UInt8], contentType: String, pacing: FakeAudioPacing, fault: FakeTTSFault?) -> FakeHTTPReply {
-        var reply = FakeHTTPReply(status: 200, headers: [("Content-Type", contentType)], pieces: pacing.pieces(of: audio),
+    public static func audio(_ audio: [UInt8], contentType: String, pacing: FakeAudioPacing, fault: FakeTTSFault?) -> FakeTTSHTTPReply {
+        var reply = FakeTTSHTTPReply(status: 200, headers: [("Content-Type", contentType)], pieces: pacing.pieces(of: audio),
                                   interval: pacing.interval)
         switch fault {
         case .stallAfterFirstChunk: reply.ending = .stall(afterPieces: 1)
