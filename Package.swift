@@ -113,6 +113,8 @@ let package = Package(
                           path: "Sources/BenchProviders", swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-sip", dependencies: ["SIP"], path: "Sources/BenchSIP",
                           swiftSettings: strict),
+        .executableTarget(name: "switchboard-bench-rtp", dependencies: ["Telephony", "Media", "Net", "Speech", "Conversation"],
+                          path: "Sources/BenchRTP", swiftSettings: strict),
 
         // Tests mirror the sources.
         .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
@@ -143,5 +145,8 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "SIPTests", dependencies: ["SIP", "SwitchboardTesting"], exclude: ["Fixtures"],
                     swiftSettings: strict),
+        .testTarget(name: "RTPTests", dependencies: [
+            "Media", "Telephony", "Net", "Orchestrator", "Speech", "Conversation", "SwitchboardTesting",
+        ], swiftSettings: strict),
     ]
 )

@@ -3,7 +3,8 @@
 /// the caller can conceal it, drops duplicates and packets whose frame was already played, follows
 /// sequence wrap-around (16-bit sequences are extended to 64 bits), and restarts on a new SSRC or a
 /// jump beyond its capacity. Adaptive depth grows after late packets and underruns and shrinks after a
-/// long smooth stretch; when more than the target is buffered the oldest frame is dropped.
+/// long smooth stretch; when more than twice the target plus two frames are buffered (a burst after a
+/// stall), the oldest frame is dropped so the delay comes back down.
 ///
 /// Bounded and allocation-free after `init`: payloads live in `capacity` preallocated slots. Pure; one
 /// per stream, owned by its stream.
@@ -52,9 +53,9 @@ public struct JitterBuffer: Sendable {
             outcome = .restarted
         }
         self.ssrc = ssrc
-        let extended = extend(sequence)
+        var extended = extend(sequence)
         let floor = next ?? lowestBuffered ?? extended
-        if extended < floor, next != nil {
+        if let next, extended < next, next - extended < Int64(configuration.capacity) {
             counters.late += 1
             grow()
             return .late
@@ -63,7 +64,7 @@ public struct JitterBuffer: Sendable {
             restart()
             self.ssrc = ssrc
             outcome = .restarted
-            _ = extend(sequence)
+            extended = extend(sequence)
         }
         let slot = Int(extended % Int64(configuration.capacity))
         if lengths[slot] >= 0 {
@@ -97,7 +98,7 @@ public struct JitterBuffer: Sendable {
             missingInARow = 0
         }
         guard var position = next else { return .buffering }
-        if bufferedCount > targetDepth + 1, case .frame = peek(position) {
+        if bufferedCount > 2 * targetDepth + 2, case .frame = peek(position) {
             // Too much delay: skip the oldest buffered frame.
             discard(position)
             counters.droppedForDelay += 1
