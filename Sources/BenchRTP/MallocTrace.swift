@@ -16,8 +16,15 @@ enum MallocTrace {
     }
 
     static func count(_ body: () -> Void) -> Int? {
-        guard let path, let handle = dlopen(nil, RTLD_NOW),
-              let on = dlsym(handle, "mtrace"), let off = dlsym(handle, "muntrace") else {
+        // libc_malloc_debug exports them only as versioned symbols (mtrace@GLIBC_2.2.5): look them up with
+        // dlvsym, itself found through dlsym (it is a GNU extension the Glibc module does not import).
+        typealias VersionedLookup = @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>, UnsafePointer<CChar>) -> UnsafeMutableRawPointer?
+        guard let path, let handle = dlopen(nil, RTLD_NOW), let lookupSymbol = dlsym(handle, "dlvsym") else {
+            body()
+            return nil
+        }
+        let lookup = unsafeBitCast(lookupSymbol, to: VersionedLookup.self)
+        guard let on = lookup(handle, "mtrace", "GLIBC_2.2.5"), let off = lookup(handle, "muntrace", "GLIBC_2.2.5") else {
             body()
             return nil
         }

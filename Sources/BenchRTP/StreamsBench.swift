@@ -27,6 +27,7 @@ struct LoopSnapshot: Sendable {
     var delivered = 0
     var concealed = 0
     var sendsFailed = 0
+    var rtcp = 0
 
     static func take(_ streams: [RTPMediaStream], clock: MediaClock) -> LoopSnapshot {
         var usage = rusage()
@@ -40,6 +41,7 @@ struct LoopSnapshot: Sendable {
             snapshot.delivered += stats.framesDelivered
             snapshot.concealed += stats.framesConcealed
             snapshot.sendsFailed += stats.sendsFailed
+            snapshot.rtcp += stats.rtcpSent + stats.rtcpReceived
         }
         return snapshot
     }
@@ -88,7 +90,9 @@ enum StreamsBench {
         print("    loop thread CPU \(Percentiles.format(cpu / Double(seconds) / 1e4)) % of a core; "
               + "\(Percentiles.format(perStreamSecond)) µs CPU per stream-second = "
               + "\(Percentiles.format(perStreamSecond / 50)) µs per 20 ms tick (one packet out, one in, one frame delivered); "
-              + "\(Percentiles.format(perStreamSecond * 60 / 1e6)) s CPU per call-minute")
-        print("    allocations over 2 s (\(tracedFrames) frames out + in): \(allocations.map(String.init) ?? "n/a (no MALLOC_TRACE)")")
+              + "\((perStreamSecond * 60 / 1e3).rounded()) ms CPU per call-minute")
+        let rtcpCompounds = afterTrace.rtcp - after.rtcp
+        print("    allocations over 2 s (\(tracedFrames) frames out + in, \(rtcpCompounds) RTCP compounds sent + received): "
+              + "\(allocations.map { "\($0), \(rtcpCompounds > 0 ? Percentiles.format(Double($0) / Double(rtcpCompounds)) : "-") per RTCP compound" } ?? "n/a (no MALLOC_TRACE)")")
     }
 }
