@@ -33,11 +33,11 @@ public final class RTPCallTransport: CallTransport, Sendable {
 /// thread (`assumeIsolated`: the session runs on the stream's loop): frames to `receive(frame:)`, key
 /// presses to `dtmf(_:)`, marks to `playoutMarkReached(_:)`. An inactivity timeout or a failed socket
 /// is handed to `onMediaLost` (the SIP side decides: BYE and `terminate`).
-public final class RTPCallSessionBridge: RTPMediaStreamDelegate {
+public final class RTPCallSessionBridge: RTPMediaStreamDelegate, Sendable {
     public let session: CallSession
-    private let onMediaLost: (String) -> Void
+    private let onMediaLost: @Sendable (String) -> Void
 
-    public init(session: CallSession, onMediaLost: @escaping (String) -> Void) {
+    public init(session: CallSession, onMediaLost: @escaping @Sendable (String) -> Void) {
         self.session = session
         self.onMediaLost = onMediaLost
     }

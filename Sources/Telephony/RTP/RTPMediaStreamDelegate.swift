@@ -12,7 +12,7 @@ public protocol RTPMediaStreamDelegate: AnyObject {
     func rtpStreamReceivedDigit(_ digit: DTMFDigit)
     /// Everything queued before `mark` has been sent on the wire, paced by the media clock.
     func rtpStreamPlayedMark(_ mark: MarkID)
-    /// No RTP/RTCP arrived for `inactivityTimeout` while receiving; reported once per silence.
+    /// No RTP arrived for `inactivityTimeout` while receiving; reported once per silence.
     func rtpStreamTimedOut()
     /// The stream's sockets failed or its loop shut down; nothing more will be reported.
     func rtpStreamFailed(_ reason: String)
