@@ -116,6 +116,8 @@ let package = Package(
                           path: "Sources/BenchTTS", swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-sip", dependencies: ["SIP"], path: "Sources/BenchSIP",
                           swiftSettings: strict),
+        .executableTarget(name: "switchboard-bench-rtp", dependencies: ["Telephony", "Media", "Net", "Speech", "Conversation"],
+                          path: "Sources/BenchRTP", swiftSettings: strict),
 
         // Tests mirror the sources.
         .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
@@ -158,6 +160,9 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "SIPUserAgentTests", dependencies: [
             "SIP", "Telephony", "Net", "Orchestrator", "Agents", "Speech", "Media", "Conversation", "SwitchboardTesting",
+        ], swiftSettings: strict),
+        .testTarget(name: "RTPTests", dependencies: [
+            "Media", "Telephony", "Net", "Orchestrator", "Speech", "Conversation", "SwitchboardTesting",
         ], swiftSettings: strict),
     ]
 )

@@ -1,0 +1,85 @@
+import Media
+import Net
+
+/// The audio codecs an `RTPMediaStream` can carry (G.711 only: Opus over RTP is not wired yet).
+public enum RTPAudioCodec: String, Sendable, Hashable, CaseIterable {
+    case pcmu
+    case pcma
+
+    /// RFC 3551 §6 static payload types: PCMU 0, PCMA 8.
+    public var staticPayloadType: UInt8 { self == .pcmu ? 0 : 8 }
+    /// RFC 3551 §4.5.14: G.711 is clocked at 8000 Hz.
+    public var clockRate: Int { 8000 }
+    /// The code a zero sample encodes to: what pads a partial last frame.
+    var silenceCode: UInt8 { self == .pcmu ? MuLaw.silenceCode : ALaw.encode(0) }
+
+    /// The codec of an SDP encoding name (`PCMU`, `PCMA`, any case), if supported.
+    public init?(encodingName: String) {
+        switch encodingName.uppercased() {
+        case "PCMU": self = .pcmu
+        case "PCMA": self = .pcma
+        default: return nil
+        }
+    }
+}
+
+/// Which way media flows on a stream, from our side (RFC 3264 §5.1 direction attributes).
+public enum RTPDirection: String, Sendable, Hashable, CaseIterable {
+    case sendReceive, sendOnly, receiveOnly, inactive
+
+    public var sends: Bool { self == .sendReceive || self == .sendOnly }
+    public var receives: Bool { self == .sendReceive || self == .receiveOnly }
+}
+
+/// What the SDP offer/answer settled for one RTP audio stream: given to `RTPMediaStream.start` and
+/// again to `update` after a re-INVITE.
+public struct RTPMediaParameters: Sendable, Equatable {
+    /// The audio codec (telephone-event runs at its clock rate, 8000 for G.711).
+    public var codec: RTPAudioCodec
+    /// The payload type to send and accept the codec under (the offerer's number).
+    public var payloadType: UInt8
+    /// The negotiated telephone-event payload type, if any (DTMF is sent only when set).
+    public var telephoneEventPayloadType: UInt8?
+    /// The peer's a=ptime. We send 20 ms packets; other values are accepted and ignored (see Docs/rtp.md).
+    public var ptimeMilliseconds: Int
+    /// Where to send RTP (the SDP c= address and m= port); nil to wait for the peer's first packet.
+    public var remote: SocketAddress?
+    /// Where to send RTCP if not RTP's port + 1 (RFC 3605 a=rtcp).
+    public var remoteRTCP: SocketAddress?
+    /// RTP and RTCP on one port (RFC 5761 a=rtcp-mux, both sides agreed).
+    public var rtcpMux: Bool
+    public var direction: RTPDirection
+    /// Send to where the peer's packets come from (RFC 4961 symmetric RTP / comedia latching).
+    public var latchesToSource: Bool
+    /// No inbound RTP (or RTCP) for this long while receiving: the delegate hears `rtpStreamTimedOut`.
+    public var inactivityTimeout: Duration
+    public var jitterBuffer: JitterBufferConfiguration
+    /// Rate of the frames delivered to the delegate (8 kHz, or the call's STT rate: resampled).
+    public var deliveredSampleRate: SampleRate
+    /// RTCP SDES CNAME (RFC 3550 §6.5.1).
+    public var canonicalName: String
+
+    /// Default inactivity timeout: 30 s, a common media-timeout in SBCs and PBXs.
+    public static let defaultInactivityTimeout = Duration.seconds(30)
+
+    public init(codec: RTPAudioCodec, payloadType: UInt8? = nil, telephoneEventPayloadType: UInt8? = nil,
+                ptimeMilliseconds: Int = 20, remote: SocketAddress?, remoteRTCP: SocketAddress? = nil, rtcpMux: Bool = false,
+                direction: RTPDirection = .sendReceive, latchesToSource: Bool = true,
+                inactivityTimeout: Duration = defaultInactivityTimeout,
+                jitterBuffer: JitterBufferConfiguration = .init(), deliveredSampleRate: SampleRate = .hz8000,
+                canonicalName: String = "switchboard") {
+        self.codec = codec
+        self.payloadType = payloadType ?? codec.staticPayloadType
+        self.telephoneEventPayloadType = telephoneEventPayloadType
+        self.ptimeMilliseconds = ptimeMilliseconds
+        self.remote = remote
+        self.remoteRTCP = remoteRTCP
+        self.rtcpMux = rtcpMux
+        self.direction = direction
+        self.latchesToSource = latchesToSource
+        self.inactivityTimeout = inactivityTimeout
+        self.jitterBuffer = jitterBuffer
+        self.deliveredSampleRate = deliveredSampleRate
+        self.canonicalName = canonicalName
+    }
+}
