@@ -19,6 +19,11 @@ final class RegistrationBinding {
     var authRetried = false
     /// Set while an expires=0 REGISTER is outstanding.
     var removing = false
+    /// The registrar's Min-Expires after a 423, used for every later refresh.
+    var minimumExpires: Int?
+
+    /// The lifetime to ask for: the configured one, raised to the registrar's minimum.
+    var requestedExpires: Int { max(config.expires, minimumExpires ?? 0) }
 
     init(config: SIPRegistration, index: Int) {
         self.config = config

@@ -12,6 +12,9 @@ extension SIPUserAgent {
         Dictionary(registrations.map { ($0.config.label, $0.state) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// How many registrations are configured and running.
+    public var registrationCount: Int { registrations.count }
+
     func startRegistrations() {
         guard !udpSockets.isEmpty else {
             if !settings.config.registrations.isEmpty { logger.warning("sip.registrations need sip.listen.udp; not registering") }
@@ -106,6 +109,7 @@ extension SIPUserAgent {
             guard let minimum = (try? response.headers.minExpires()).flatMap({ $0 }), Int(minimum) > expires else {
                 return registrationFailed(binding, status: 423, why: "interval too brief without a usable Min-Expires")
             }
+            binding.minimumExpires = Int(minimum)
             logger.info("SIP registrar wants a longer interval", metadata: ["aor": "\(binding.config.label)", "min": "\(minimum)"])
             register(binding, expires: Int(minimum))
         default:
@@ -130,7 +134,7 @@ extension SIPUserAgent {
         guard registrations.indices.contains(index), !isDraining else { return }
         let binding = registrations[index]
         binding.timer = nil
-        register(binding, expires: binding.config.expires)
+        register(binding, expires: binding.requestedExpires)
     }
 
     /// REGISTER with expires=0 for every live binding (drain). Timers stop.
