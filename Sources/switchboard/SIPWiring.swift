@@ -19,7 +19,10 @@ enum SIPWiring {
         let mediaHost = SocketAddress(host: listenHost, port: 0) != nil ? listenHost : "0.0.0.0"
         let settings = SIPUserAgentSettings(
             config: sip, media: PlaceholderCallMediaFactory(host: mediaHost, ports: sip.rtpPorts), tlsContext: tlsContext,
-            events: { event in logger.debug("sip call event: \(event)") })
+            events: { event in
+                logger.debug("sip call event: \(event)")
+                SIPRegistrationMetrics.record(event)
+            })
         return SIPService(settings: settings, context: context, loop: loops.next())
     }
 }

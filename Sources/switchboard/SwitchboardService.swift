@@ -24,11 +24,13 @@ struct SwitchboardService: Service {
         let context = HTTPServerFactory.mediaContext(deployment: settings.deployment, logger: logger)
         let bound: (http: SocketAddress, metrics: SocketAddress?)
         let sip: SIPService?
+        let callControl = server.apiToken.map { SIPCallControlAPI(token: $0) }
         do {
-            bound = try await startListeners(http, server: server, context: context)
+            bound = try await startListeners(http, server: server, context: context, callControl: callControl)
             sip = try SIPWiring.service(for: settings.deployment, context: context, loops: loops, logger: logger)
             if let sip {
                 let addresses = try await sip.start()
+                callControl?.attach(sip)
                 let listening = [("udp", addresses.udp), ("tcp", addresses.tcp), ("tls", addresses.tls)]
                     .compactMap { name, address in address.map { "\(name)=\($0)" } }.joined(separator: " ")
                 logger.info("sip listening \(listening)")
@@ -58,12 +60,14 @@ struct SwitchboardService: Service {
     }
 
     private func startListeners(_ http: HTTPServer, server: ServerConfig,
-                                context: MediaEndpointContext) async throws -> (http: SocketAddress, metrics: SocketAddress?) {
+                                context: MediaEndpointContext,
+                                callControl: SIPCallControlAPI?) async throws -> (http: SocketAddress, metrics: SocketAddress?) {
         let layer = try TLSWiring.layer(for: server.tls)
         let metricsApart = server.listeners.metrics != nil
         var media = HTTPServerFactory.operationalRouter(readiness: readiness,
                                                         metricsText: metricsApart ? nil : observability.metricsText)
         HTTPServerFactory.addMediaEndpoints(to: &media, context: context, logger: logger)
+        callControl?.register(on: &media)  // POST /v1/calls, GET /v1/calls/{id} (bearer api.token)
         let httpAddress = try await ListenAddressResolver.resolve(server.listeners.http)
         let boundHTTP = try await http.listen(on: httpAddress, router: media, layer: layer)
         guard let metricsListen = server.listeners.metrics else { return (boundHTTP, nil) }

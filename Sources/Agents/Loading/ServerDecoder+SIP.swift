@@ -6,8 +6,8 @@ import Yams
 /// routes. Every problem is reported at its line and column.
 extension ServerDecoder {
     static let sipKeys = ["listen", "advertised_host", "rtp_ports", "codecs", "ring_ms", "min_session_expires",
-                          "max_session_expires", "trunks"]
-    static let trunkKeys = ["name", "allow", "digest", "max_calls", "routes", "default_agent"]
+                          "max_session_expires", "trunks", "registrations"]
+    static let trunkKeys = ["name", "allow", "digest", "max_calls", "routes", "default_agent", "outbound"]
 
     func readSIP(_ map: MappingReader, hasTLS: Bool) -> SIPConfig? {
         guard let node = map.node("sip"), let sip = MappingReader(node, path: "sip", keys: Self.sipKeys, problems: problems) else {
@@ -34,6 +34,7 @@ extension ServerDecoder {
             problems.error(.invalidValue, at: at, "\"sip.max_session_expires\" must be at least sip.min_session_expires")
         }
         config.trunks = readTrunks(sip)
+        config.registrations = readRegistrations(sip)
         return listen == nil ? nil : config
     }
 
@@ -78,7 +79,7 @@ extension ServerDecoder {
 
     private func readTrunks(_ sip: MappingReader) -> [SIPTrunk] {
         guard let node = sip.node("trunks"), let items = problems.list(node, "sip.trunks") else {
-            if let at = sip.keyLocation("listen") {
+            if let at = sip.keyLocation("listen"), !sip.contains("registrations") {
                 problems.warning(.ineffectiveSetting, at: at, "\"sip\" has no trunks: every INVITE will be refused with 403")
             }
             return []
@@ -121,8 +122,10 @@ extension ServerDecoder {
             defaultAgent = agent
             agentReferences.append(AgentReference(name: agent, referrer: "trunk", location: sourceLocation(agentNode.location)))
         }
+        let outbound = trunk.node("outbound").flatMap { readOutbound($0, trunk.name("outbound")) }
         guard let name else { return nil }
-        return SIPTrunk(name: name, allow: networks, digest: digest, maxCalls: maxCalls, routes: routes, defaultAgent: defaultAgent)
+        return SIPTrunk(name: name, allow: networks, digest: digest, maxCalls: maxCalls, routes: routes, defaultAgent: defaultAgent,
+                        outbound: outbound)
     }
 
     private func readDigest(_ node: Node, _ path: String) -> SIPTrunk.Digest? {

@@ -14,7 +14,7 @@ struct DecodedServer {
 
 /// Decodes a server config's node tree into a `ServerConfig`, collecting every problem.
 final class ServerDecoder {
-    static let topLevelKeys = ["listeners", "tls", "limits", "agents_folder", "routes", "default_agent", "logging", "twilio", "sip"]
+    static let topLevelKeys = ["listeners", "tls", "limits", "agents_folder", "routes", "default_agent", "logging", "twilio", "sip", "api"]
 
     let problems: ProblemCollector
     let environment: [String: String]
@@ -47,6 +47,7 @@ final class ServerDecoder {
         config.logging = readLogging(map)
         config.twilio = readTwilio(map)
         config.sip = readSIP(map, hasTLS: config.tls != nil)
+        config.apiToken = readAPIToken(map)
         if config.routes.isEmpty, config.defaultAgent == nil, config.sip == nil {
             problems.warning(.ineffectiveSetting, at: map.location, "no routes and no default_agent: every call will be refused")
         }

@@ -38,10 +38,13 @@ public struct SIPConfig: Sendable, Hashable {
     public var minSessionExpires: Int
     public var maxSessionExpires: Int
     public var trunks: [SIPTrunk]
+    /// PBX extensions to register as (`sip.registrations`).
+    public var registrations: [SIPRegistration]
 
     public init(listen: Listen, advertisedHost: String? = nil, rtpPorts: ClosedRange<Int> = SIPConfig.defaultRTPPorts,
                 codecs: [Codec] = [.pcmu, .pcma, .opus], ringMilliseconds: Int = 0, minSessionExpires: Int = 90,
-                maxSessionExpires: Int = 1800, trunks: [SIPTrunk] = []) {
+                maxSessionExpires: Int = 1800, trunks: [SIPTrunk] = [], registrations: [SIPRegistration] = []) {
+        self.registrations = registrations
         self.listen = listen
         self.advertisedHost = advertisedHost
         self.rtpPorts = rtpPorts
@@ -94,9 +97,12 @@ public struct SIPTrunk: Sendable, Hashable {
     public var routes: [Route]
     /// Agent for numbers no route names; nil falls back to the server's `default_agent`.
     public var defaultAgent: String?
+    /// How calls are placed through this trunk; nil: inbound only.
+    public var outbound: SIPOutbound?
 
     public init(name: String, allow: [IPNetwork], digest: Digest? = nil, maxCalls: Int? = nil, routes: [Route] = [],
-                defaultAgent: String? = nil) {
+                defaultAgent: String? = nil, outbound: SIPOutbound? = nil) {
+        self.outbound = outbound
         self.name = name
         self.allow = allow
         self.digest = digest

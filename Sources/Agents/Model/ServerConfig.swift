@@ -86,6 +86,8 @@ public struct ServerConfig: Sendable, Hashable {
     public var twilio: Twilio?
     /// Nil: no SIP user agent runs.
     public var sip: SIPConfig?
+    /// `api.token`: the bearer token of the call-control API (`POST /v1/calls`); nil: the API is off.
+    public var apiToken: Secret?
 
     /// Creates a configuration; every argument has the documented default.
     public init(listeners: Listeners = Listeners(), tls: TLS? = nil, limits: Limits = Limits(),

@@ -22,7 +22,8 @@ public final class SIPService: Sendable {
         try await agent.start()
     }
 
-    /// Drains: stop accepting calls, wait up to `deadline` for live calls to end, BYE the rest, then close.
+    /// Drains: stop accepting calls (and unREGISTER), wait up to `deadline` for live calls to end, BYE the
+    /// rest, give the BYEs and unREGISTERs `byeGrace` to be answered, then close.
     /// Returns how many calls were still up at the deadline.
     @discardableResult
     public func drain(deadline: Duration) async -> Int {
@@ -33,7 +34,8 @@ public final class SIPService: Sendable {
             try? await Task.sleep(for: .milliseconds(50))
         }
         let remaining = await agent.callCount
-        if remaining > 0 {
+        let registrations = await agent.registrationCount
+        if remaining > 0 || registrations > 0 {
             await agent.hangUpAll()
             let graceEnd = clock.now.advanced(by: Self.byeGrace)
             while await agent.pendingClientTransactions > 0, clock.now < graceEnd {

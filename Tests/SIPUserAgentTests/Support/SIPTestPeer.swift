@@ -13,7 +13,9 @@ final class SIPTestPeer: Sendable {
 
     let group: EventLoopGroup
     let link: Link
-    let server: SocketAddress
+    private let target: Mutex<SocketAddress>
+    /// Where `send` goes: the user agent's socket.
+    var server: SocketAddress { target.withLock { $0 } }
     let local: SocketAddress
     let inbox = EventLog<SIPMessage>()
     let garbage = Mutex(0)
@@ -21,9 +23,12 @@ final class SIPTestPeer: Sendable {
     private init(group: EventLoopGroup, link: Link, server: SocketAddress, local: SocketAddress) {
         self.group = group
         self.link = link
-        self.server = server
+        self.target = Mutex(server)
         self.local = local
     }
+
+    /// Points `send` at another address (a registrar or proxy peer created before the user agent).
+    func retarget(_ address: SocketAddress) { target.withLock { $0 = address } }
 
     var transport: String { if case .tcp = link { "TCP" } else { "UDP" } }
 

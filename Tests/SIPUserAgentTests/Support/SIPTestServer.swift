@@ -46,14 +46,15 @@ struct SIPTestServer: Sendable {
 
     static func start(allow: [String] = ["127.0.0.1/32"], digest: SIPTrunk.Digest? = nil, ringMilliseconds: Int = 0,
                       codecs: [SIPConfig.Codec] = [.pcmu, .pcma], maxCalls: Int = 10,
-                      trunkMaxCalls: Int? = nil, tls: TLSServerContext? = nil) async throws -> SIPTestServer {
+                      trunkMaxCalls: Int? = nil, tls: TLSServerContext? = nil, registrations: [SIPRegistration] = [],
+                      outbound: SIPOutbound? = nil) async throws -> SIPTestServer {
         let group = try EventLoopGroup(loopCount: 1, name: "t-sip-ua")
         let trunk = SIPTrunk(name: "carrier", allow: allow.compactMap { IPNetwork(parsing: $0) }, digest: digest, maxCalls: trunkMaxCalls,
-                             routes: [SIPTrunk.Route(user: "+15550100", agent: "tester")])
+                             routes: [SIPTrunk.Route(user: "+15550100", agent: "tester")], outbound: outbound)
         let config = SIPConfig(listen: SIPConfig.Listen(udp: ListenAddress(host: "127.0.0.1", port: 0),
                                                         tcp: ListenAddress(host: "127.0.0.1", port: 0),
                                                         tls: tls == nil ? nil : ListenAddress(host: "127.0.0.1", port: 0)),
-                               codecs: codecs, ringMilliseconds: ringMilliseconds, trunks: [trunk])
+                               codecs: codecs, ringMilliseconds: ringMilliseconds, trunks: [trunk], registrations: registrations)
         let agent = AgentConfig(name: "tester", greeting: TextTemplate("Hi."), stt: [STTProviderConfig(kind: .deepgram)],
                                 llm: [LLMProviderConfig(kind: .openai)], tts: [TTSProviderConfig(kind: .cartesia)])
         let deployment = Deployment(serverConfigPath: "test.yaml", server: ServerConfig(sip: config), agents: ["tester": agent])
@@ -63,8 +64,10 @@ struct SIPTestServer: Sendable {
                                            observers: CallObservers(records: records), registry: registry)
         let events = ObservationLog<SIPCallEvent>()
         let media = CountingMediaFactory()
-        let settings = SIPUserAgentSettings(config: config, media: media, tlsContext: tls, events: { events.append($0) },
+        var settings = SIPUserAgentSettings(config: config, media: media, tlsContext: tls, events: { events.append($0) },
                                             timers: fastTimers)
+        settings.registration = RegistrationSchedule(initialBackoff: .milliseconds(100), maximumBackoff: .seconds(1))
+        settings.transferTimeout = .seconds(2)
         let service = SIPService(settings: settings, context: context, loop: group.next())
         let bound = try await service.start()
         return SIPTestServer(group: group, service: service, bound: bound, events: events, records: records, media: media,

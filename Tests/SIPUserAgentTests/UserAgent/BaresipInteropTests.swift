@@ -69,12 +69,20 @@ struct Baresip {
 
     let process: PeerProcess
     let folder: URL
+    /// baresip's SIP port on 127.0.0.1.
+    let port: Int
 
     init(dialing server: SocketAddress, seconds: Int) throws {
+        try self.init(dialing: Optional(server), seconds: seconds)
+    }
+
+    /// Dials `server` at start when given; otherwise waits and, with `autoAnswer`, answers calls.
+    init(dialing server: SocketAddress?, seconds: Int, autoAnswer: Bool = false) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("baresip-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         // It also binds TCP on the port and TLS on port+1: a random even base leaves the gap.
         let port = 2 * Int.random(in: 12_000...15_000)
+        self.port = port
         let rtp = 2 * Int.random(in: 17_500...19_500)
         let wav = folder.appendingPathComponent("silence.wav")
         try Self.silence(seconds: seconds + 5).write(to: wav)
@@ -95,11 +103,11 @@ struct Baresip {
             audio_alert aubridge,alert
             """
         try config.write(to: folder.appendingPathComponent("config"), atomically: true, encoding: .utf8)
-        try "<sip:caller@127.0.0.1:\(port)>;regint=0;audio_codecs=PCMU,PCMA\n"
+        try "<sip:caller@127.0.0.1:\(port)>;regint=0;audio_codecs=PCMU,PCMA\(autoAnswer ? ";answermode=auto" : "")\n"
             .write(to: folder.appendingPathComponent("accounts"), atomically: true, encoding: .utf8)
         try "".write(to: folder.appendingPathComponent("contacts"), atomically: true, encoding: .utf8)
-        process = try PeerProcess(Self.executable, ["-f", folder.path, "-t", String(seconds),
-                                                    "-e", "/dial sip:+15550100@\(server.host):\(server.port)"])
+        let dial = server.map { ["-e", "/dial sip:+15550100@\($0.host):\($0.port)"] } ?? []
+        process = try PeerProcess(Self.executable, ["-f", folder.path, "-t", String(seconds)] + dial)
     }
 
     func stop() {

@@ -48,6 +48,8 @@ final class ClientTransactionEntry {
     let flow: SIPFlow
     var timers: [TransactionTimer: TimerHandle] = [:]
     let onFinal: (isolated SIPUserAgent, SIPResponse?) -> Void
+    /// 1xx responses (outbound INVITEs report ringing).
+    var onProvisional: ((isolated SIPUserAgent, SIPResponse) -> Void)?
     var finished = false
 
     init(machine: Machine, flow: SIPFlow, onFinal: @escaping (isolated SIPUserAgent, SIPResponse?) -> Void) {

@@ -33,6 +33,14 @@ final class SIPCall {
     var ringTimer: TimerHandle?
     /// True while our own re-INVITE or UPDATE is outstanding (a peer's re-INVITE then gets 491).
     var isRefreshing = false
+    /// Outbound calls: the ACK for our INVITE's 2xx, sent again for each retransmitted 2xx.
+    var outboundAck: SIPRequest?
+    /// Variables the call was placed with (outbound), merged into the session's.
+    var extraVariables: [String: String] = [:]
+    /// Called once when the call ends (outbound status reporting).
+    var onEnded: (() -> Void)?
+    /// Our REFER, while the transfer is in progress.
+    var transfer: PendingTransfer?
 
     init(dialog: Dialog, invite: SIPRequest, inviteKey: TransactionKey, flow: SIPFlow, trunk: SIPTrunk, agent: AgentConfig,
          media: any SIPCallMedia, audio: NegotiatedAudio, localSDP: SessionDescription, contact: AddressHeader) {
@@ -86,6 +94,11 @@ final class SIPSessionTransport: CallTransport, Sendable {
 
     func hangUp(_ reason: SessionEndReason) {
         agent.assumeIsolated { [dialogID] in $0.sessionHungUp(dialogID, reason: reason) }
+    }
+
+    /// Blind transfer: REFER in the dialog; the BYE follows the final NOTIFY (`hangUp(.transferred)`).
+    func transfer(_ transfer: CallTransfer) -> Bool {
+        agent.assumeIsolated { [dialogID] in $0.startTransfer(transfer, in: dialogID) }
     }
 }
 

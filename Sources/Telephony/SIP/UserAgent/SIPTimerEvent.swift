@@ -10,4 +10,10 @@ enum SIPTimerEvent: Sendable {
     /// The 2xx retransmission timers of a call (G paces, H gives up).
     case retransmit(DialogID, TransactionTimer)
     case sessionTimer(DialogID)
+    /// Refresh or retry registration number n.
+    case registration(Int)
+    /// An outbound call (by Call-ID) rang too long: CANCEL.
+    case outboundRing(String)
+    /// No final NOTIFY for our REFER in time: BYE anyway.
+    case transferTimeout(DialogID)
 }

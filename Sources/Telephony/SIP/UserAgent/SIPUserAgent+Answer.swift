@@ -54,6 +54,7 @@ extension SIPUserAgent {
             variables["caller"] = from
         }
         if let to = call.invite.uri.sipURI?.unescapedUser ?? call.invite.uri.telNumber { variables["called"] = to }
+        variables.merge(call.extraVariables) { ours, _ in ours }
         return variables
     }
 

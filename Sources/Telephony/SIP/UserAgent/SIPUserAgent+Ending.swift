@@ -32,6 +32,12 @@ extension SIPUserAgent {
             }
         }
         call.dialog.terminate()
+        call.transfer?.timer?.cancel()
+        call.transfer = nil
+        if let onEnded = call.onEnded {
+            call.onEnded = nil
+            onEnded()
+        }
         if let session = call.session {
             call.session = nil
             if reason == .remoteBye {

@@ -24,7 +24,7 @@ extension SIPUserAgent {
         case .update: update(request, call: call, key: key)
         case .info: info(request, call: call, key: key)
         case .options: reply(request, 200, key: key, toTag: toTag) { Self.addCapabilities(&$0) }
-        case .notify: reply(request, 200, key: key, toTag: toTag)
+        case .notify: notifyReceived(request, call: call, key: key)
         default: refuseMethod(request, key: key)
         }
     }
@@ -59,8 +59,9 @@ extension SIPUserAgent {
     /// The session ended the call itself (goodbye, no input, maximum duration, shutdown): BYE.
     func sessionHungUp(_ id: DialogID, reason: SessionEndReason) {
         guard let call = calls[id] else { return }
+        if reason == .transferred, deferHangUpForTransfer(call) { return }
         call.session = nil
-        end(call, reason: .localBye, sendBye: true)
+        end(call, reason: reason == .transferred ? .transferred : .localBye, sendBye: true)
     }
 
     /// Where in-dialog requests to the peer go: the same stream when the call came over TCP/TLS (flow

@@ -17,7 +17,9 @@ extension SIPUserAgent {
             emit(.refused(callID: callID, status: status, reason: reason))
         }
         guard !isDraining else { return refuse(503, "draining") }
-        guard let trunk = settings.config.trunk(for: flow.remote.ip.bytes) else { return refuse(403, "source not allowed") }
+        guard let trunk = settings.config.trunk(for: flow.remote.ip.bytes) ?? registrationTrunk(for: invite, source: flow.remote) else {
+            return refuse(403, "source not allowed")
+        }
         guard invite.headers.contact?.addresses.first != nil else { return refuse(400, "missing Contact") }
         if trunk.digest != nil {
             switch checkDigest(invite, trunk: trunk) {

@@ -67,12 +67,16 @@ extension SIPUserAgent {
 
     /// Sends `request` in a new client transaction on `flow`; `onFinal` gets the final response, or nil
     /// when the transaction timed out (B/F) or the transport failed.
-    func sendRequest(_ request: SIPRequest, on flow: SIPFlow, onFinal: @escaping (isolated SIPUserAgent, SIPResponse?) -> Void) {
+    func sendRequest(_ request: SIPRequest, on flow: SIPFlow,
+                     onProvisional: ((isolated SIPUserAgent, SIPResponse) -> Void)? = nil,
+                     onFinal: @escaping (isolated SIPUserAgent, SIPResponse?) -> Void) {
         guard let key = TransactionKey.client(for: request) else { return }
         let machine: ClientTransactionEntry.Machine = request.method == .invite
             ? .invite(InviteClientTransaction(request: request, isReliable: flow.isReliable, timers: settings.timers))
             : .nonInvite(NonInviteClientTransaction(request: request, isReliable: flow.isReliable, timers: settings.timers))
-        clientTransactions[key] = ClientTransactionEntry(machine: machine, flow: flow, onFinal: onFinal)
+        let entry = ClientTransactionEntry(machine: machine, flow: flow, onFinal: onFinal)
+        entry.onProvisional = onProvisional
+        clientTransactions[key] = entry
         if case .stream(let id, _, _) = flow, streams[id] == nil {
             driveClient(key) { machine, _ in machine.transportFailed() }
             return
@@ -97,7 +101,10 @@ extension SIPUserAgent {
                 entry.timers[timer] = schedule(at: deadline, .client(key, timer))
             case .cancelTimer(let timer): entry.timers.removeValue(forKey: timer)?.cancel()
             case .passToTU(.response(let response)):
-                guard response.statusCode >= 200 else { continue }
+                guard response.statusCode >= 200 else {
+                    entry.onProvisional?(self, response)
+                    continue
+                }
                 if !entry.finished {
                     entry.finished = true
                     entry.onFinal(self, response)

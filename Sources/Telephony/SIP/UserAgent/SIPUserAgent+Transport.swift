@@ -42,6 +42,7 @@ extension SIPUserAgent {
             bound.tls = listener.localAddress
         }
         boundAddresses = bound
+        startRegistrations()
         return bound
     }
 

@@ -10,7 +10,8 @@ import SIP
 /// `CallSession` runs on the same loop, so no message or frame hops threads.
 ///
 /// Files: transports (`+Transport`, `+Streams`), transactions (`+Transactions`), requests out of dialog
-/// (`+Requests`, `+Invite`, `+Answer`), in dialog (`+InDialog`, `+ReInvite`), call ends (`+Ending`).
+/// (`+Requests`, `+Invite`, `+Answer`), in dialog (`+InDialog`, `+ReInvite`), call ends (`+Ending`); as a client:
+/// registrations (`+Register`), outbound calls (`+Outbound`), blind transfer (`+Transfer`).
 public actor SIPUserAgent {
     public nonisolated let loop: EventLoop
     public nonisolated var unownedExecutor: UnownedSerialExecutor { loop.asUnownedSerialExecutor() }
@@ -39,6 +40,8 @@ public actor SIPUserAgent {
     var challengers: [String: DigestChallenger] = [:]
     var nonceTrackers: [String: NonceCountTracker] = [:]
     var isDraining = false
+    var registrations: [RegistrationBinding] = []
+    var outboundAttempts: [String: OutboundAttempt] = [:]
     var boundAddresses = SIPBoundAddresses()
 
     /// A user agent for `settings` on `loop`, creating calls through `context` (agents, providers,
@@ -73,6 +76,9 @@ public actor SIPUserAgent {
         case .ring(let id): if let call = calls[id] { answer(call) }
         case .retransmit(let id, let timer): if let call = calls[id] { retransmissionTimerFired(timer, call: call) }
         case .sessionTimer(let id): if let call = calls[id] { sessionTimerFired(call) }
+        case .registration(let index): registrationTimerFired(index)
+        case .outboundRing(let callID): outboundRingTimedOut(callID)
+        case .transferTimeout(let id): if let call = calls[id] { transferTimedOut(call) }
         }
     }
 
@@ -88,8 +94,12 @@ public actor SIPUserAgent {
     /// Client transactions (our BYEs, refreshes) still waiting for an answer.
     public var pendingClientTransactions: Int { clientTransactions.values.filter { !$0.finished }.count }
 
-    /// Stops accepting calls: INVITEs and OPTIONS are answered 503 from now on.
-    public func beginDraining() { isDraining = true }
+    /// Stops accepting calls: INVITEs and OPTIONS are answered 503 from now on, and every registration
+    /// is removed (REGISTER expires=0).
+    public func beginDraining() {
+        isDraining = true
+        unregisterAll()
+    }
 
     /// Ends every live call from our side (BYE), as a drain deadline does.
     public func hangUpAll() {
@@ -105,6 +115,7 @@ public actor SIPUserAgent {
         for state in streams.values { state.link.connection.close(.afterFlush) }
         for entry in serverTransactions.values { entry.cancelTimers() }
         for entry in clientTransactions.values { entry.cancelTimers() }
+        for binding in registrations { binding.timer?.cancel() }
         serverTransactions.removeAll()
         clientTransactions.removeAll()
     }

@@ -13,6 +13,10 @@ public struct SIPUserAgentSettings: Sendable {
     public var events: (@Sendable (SIPCallEvent) -> Void)?
     /// RFC 3261 timer base values (tests shorten them).
     public var timers: TransactionTimerValues
+    /// Registration refresh and retry backoff (tests shorten the backoff).
+    public var registration = RegistrationSchedule()
+    /// How long a transferred call waits for the final NOTIFY before its BYE.
+    public var transferTimeout: Duration = .seconds(10)
 
     public init(config: SIPConfig, media: any SIPCallMediaFactory, tlsContext: TLSServerContext? = nil,
                 events: (@Sendable (SIPCallEvent) -> Void)? = nil, timers: TransactionTimerValues = TransactionTimerValues()) {
@@ -36,6 +40,11 @@ public enum SIPCallEvent: Sendable, Hashable {
     case digit(callID: String, key: Character)
     /// A re-INVITE or UPDATE changed our direction (`recvonly`/`inactive` = held, `sendrecv` = resumed).
     case directionChanged(callID: String, direction: String)
+    /// A registration changed state (label `user@domain`).
+    case registration(aor: String, state: SIPRegistrationState)
+    /// Our REFER's outcome: the final sipfrag status (2xx = transferred), or the REFER's own failure
+    /// status (nil: no answer or no final NOTIFY in time).
+    case transferResult(callID: String, status: Int?)
 }
 
 /// How an answered (or ringing) SIP call ended.
@@ -52,4 +61,6 @@ public enum SIPCallEndReason: String, Sendable, Hashable {
     case mediaTimeout
     /// The session could not be created (providers, limits) after ringing: final error response sent.
     case failedToAnswer
+    /// The agent transferred the call (REFER): BYE sent after the transfer's final NOTIFY or its timeout.
+    case transferred
 }

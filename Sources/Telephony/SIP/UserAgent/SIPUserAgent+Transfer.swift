@@ -1,0 +1,75 @@
+import Orchestrator
+import SIP
+
+/// Blind transfer (RFC 3515, protocols.md §7.6): REFER in the call's dialog with Refer-To, Referred-By
+/// and the context headers; 202 means the peer tries; its NOTIFYs (`message/sipfrag`) are answered 200,
+/// and the final one (or a failed REFER, or `transferTimeout`) lets the session's hang-up send the BYE.
+extension SIPUserAgent {
+    func startTransfer(_ transfer: CallTransfer, in id: DialogID) -> Bool {
+        guard let call = calls[id], call.phase == .answered, call.transfer == nil else { return false }
+        let domain = call.dialog.remoteParty.uri.sipURI.map { ViaRouting.plainHost($0.host) }
+            ?? call.dialog.remoteTarget.sipURI.map { ViaRouting.plainHost($0.host) } ?? "invalid"
+        guard let target = SIPTargetURI.make(transfer.target, domain: domain) else {
+            logger.notice("transfer target not usable", metadata: ["call": "\(call.callID)", "target": "\(transfer.target)"])
+            return false
+        }
+        let flow = requestFlow(for: call)
+        var referredBy = call.dialog.localParty
+        referredBy.parameters.removeAll { $0.name.sipLowercased == "tag" }
+        var refer = call.dialog.refer(via: newVia(for: flow, requestHost: nil), contact: call.contact,
+                                      target: TransferContextHeaders.referTo(target, transfer: transfer), referredBy: referredBy)
+        refer.headers.otherFields += TransferContextHeaders.fields(for: transfer)
+        let pending = PendingTransfer()
+        call.transfer = pending
+        logger.info("SIP transfer: REFER", metadata: ["call": "\(call.callID)", "target": "\(target.serialized)"])
+        sendRequest(refer, on: flow) { agent, response in agent.referAnswered(id, response: response) }
+        return true
+    }
+
+    private func referAnswered(_ id: DialogID, response: SIPResponse?) {
+        guard let call = calls[id], let pending = call.transfer else { return }
+        if let response, response.isSuccess {
+            pending.accepted = true
+            return
+        }
+        logger.notice("SIP transfer refused", metadata: ["call": "\(call.callID)", "status": "\(response?.statusCode ?? 0)"])
+        transferFinished(call, status: response?.statusCode)
+    }
+
+    /// A NOTIFY in a call's dialog: 200, and a final sipfrag (or a terminated subscription) ends the transfer.
+    func notifyReceived(_ request: SIPRequest, call: SIPCall, key: TransactionKey) {
+        reply(request, 200, key: key, toTag: call.dialog.id.localTag)
+        let event = (try? request.headers.event()).flatMap { $0 }
+        guard call.transfer != nil, event?.package.sipLowercased == "refer" else { return }
+        let code = SIPFragStatus.code(request.body)
+        if let code, code >= 200 {
+            transferFinished(call, status: code)
+        } else if request.headers.firstValue("Subscription-State")?.lowercased().hasPrefix("terminated") == true {
+            transferFinished(call, status: code)
+        }
+    }
+
+    private func transferFinished(_ call: SIPCall, status: Int?) {
+        guard let pending = call.transfer else { return }
+        pending.timer?.cancel()
+        call.transfer = nil
+        logger.info("SIP transfer result", metadata: ["call": "\(call.callID)", "status": "\(status.map(String.init) ?? "-")"])
+        emit(.transferResult(callID: call.callID, status: status))
+        if pending.hangUpRequested { end(call, reason: .transferred, sendBye: true) }
+    }
+
+    func transferTimedOut(_ call: SIPCall) {
+        guard call.transfer != nil else { return }
+        logger.notice("SIP transfer: no final NOTIFY in time; BYE", metadata: ["call": "\(call.callID)"])
+        transferFinished(call, status: nil)
+    }
+
+    /// The session hung up while a transfer runs: the BYE waits for its outcome (or the timeout).
+    func deferHangUpForTransfer(_ call: SIPCall) -> Bool {
+        guard let pending = call.transfer else { return false }
+        pending.hangUpRequested = true
+        call.session = nil
+        pending.timer = schedule(at: now.advanced(by: settings.transferTimeout), .transferTimeout(call.dialog.id))
+        return true
+    }
+}

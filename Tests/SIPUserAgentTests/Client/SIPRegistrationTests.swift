@@ -1,0 +1,126 @@
+import Agents
+import Net
+import SIP
+import SwitchboardTesting
+import Telephony
+import Testing
+
+/// REGISTER as a PBX extension against a scripted registrar over loopback UDP.
+@Suite struct SIPRegistrationTests {
+    /// A registrar peer (created first, so its port goes in the config) and a server registering with it.
+    private func withRegistrar(password: String? = "s3cret", expires: Int = 600, allow: [String] = ["127.0.0.1/32"],
+                               _ body: (SIPTestServer, SIPTestPeer) async throws -> Void) async throws {
+        let registrar = try await SIPTestPeer.udp(to: .loopbackIPv4())
+        let registration = SIPRegistration(registrar: "127.0.0.1:\(registrar.local.port)", user: "agent7", domain: "pbx.test",
+                                           password: password.map { Secret($0) }, expires: expires, contactUser: "sb7",
+                                           agent: "tester")
+        let server: SIPTestServer
+        do {
+            server = try await SIPTestServer.start(allow: allow, registrations: [registration])
+        } catch {
+            await registrar.close()
+            throw error
+        }
+        registrar.retarget(server.bound.udp!)
+        do { try await body(server, registrar) } catch {
+            await registrar.close()
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+        await registrar.close()
+    }
+
+    @Test func challengeIsAnsweredWithDigestThenTheBindingIsRefreshedAndRemovedOnDrain() async throws {
+        try await withRegistrar(expires: 600) { server, registrar in
+            let first = try await registrar.request(.register)
+            #expect(first.uri.serialized == "sip:pbx.test")
+            #expect(first.headers.to.uri.serialized == "sip:agent7@pbx.test")
+            #expect(first.headers.from.tag != nil)
+            #expect(first.headers.expires == 600)
+            #expect(first.headers.contact?.addresses.first?.uri.sipURI?.user == "sb7")
+            #expect(first.headers.firstValue("Authorization") == nil)
+            let challenge = DigestChallenge(realm: "pbx.test", nonce: "n0nce1", opaque: "op", algorithm: .sha256, qop: ["auth"])
+            try await registrar.reply(to: first, 401, headers: [("WWW-Authenticate", challenge.header.serialized)])
+            let authorized = try await registrar.request(.register, after: first.headers.cseq.sequence)
+            #expect(authorized.headers.callID == first.headers.callID)
+            #expect(authorized.headers.from.tag == first.headers.from.tag)
+            #expect(authorized.headers.cseq.sequence == first.headers.cseq.sequence + 1)
+            let header = try #require(try authorized.headers.authorization())
+            let credentials = try #require(DigestCredentials(header))
+            #expect(credentials.algorithm == .sha256 && credentials.qop == "auth" && credentials.opaque == "op")
+            let expected = DigestAlgorithm.sha256.response(username: "agent7", realm: "pbx.test", password: "s3cret", method: "REGISTER",
+                                                           uri: "sip:pbx.test", nonce: "n0nce1", qop: "auth",
+                                                           nonceCount: credentials.nonceCount, cnonce: credentials.cnonce)
+            #expect(credentials.response == expected)
+            // Granted 2 s (less than asked): the refresh comes at 85 % of that.
+            let contact = try #require(authorized.headers.contact?.addresses.first)
+            try await registrar.reply(to: authorized, 200, headers: [("Contact", contact.address.serialized + ";expires=2")])
+            try await server.event("registered") { $0 == .registration(aor: "agent7@pbx.test", state: .registered(expires: 2)) }
+            let refresh = try await registrar.request(.register, after: authorized.headers.cseq.sequence)
+            #expect(refresh.headers.callID == first.headers.callID, "Call-ID constant across refreshes")
+            try await registrar.reply(to: refresh, 200, headers: [("Contact", contact.address.serialized + ";expires=60")])
+            try await server.event("refreshed") { $0 == .registration(aor: "agent7@pbx.test", state: .registered(expires: 60)) }
+            // Drain removes the binding.
+            await server.service.agent.beginDraining()
+            let removal = try await registrar.request(.register, after: refresh.headers.cseq.sequence)
+            #expect(removal.headers.expires == 0)
+            try await registrar.reply(to: removal, 200)
+            try await server.event("unregistered") { $0 == .registration(aor: "agent7@pbx.test", state: .unregistered) }
+        }
+    }
+
+    @Test func intervalTooBriefRetriesWithMinExpires() async throws {
+        try await withRegistrar(password: nil, expires: 60) { server, registrar in
+            let first = try await registrar.request(.register)
+            #expect(first.headers.expires == 60)
+            try await registrar.reply(to: first, 423, headers: [("Min-Expires", "1200")])
+            let second = try await registrar.request(.register, after: first.headers.cseq.sequence)
+            #expect(second.headers.expires == 1200)
+            try await registrar.reply(to: second, 200, headers: [("Expires", "1200")])
+            try await server.event("registered") { $0 == .registration(aor: "agent7@pbx.test", state: .registered(expires: 1200)) }
+        }
+    }
+
+    @Test func failureIsRetriedWithBackoffUntilTheRegistrarRecovers() async throws {
+        try await withRegistrar(password: nil) { server, registrar in
+            let first = try await registrar.request(.register)
+            try await registrar.reply(to: first, 503)
+            try await server.event("failed") { $0 == .registration(aor: "agent7@pbx.test", state: .failed(status: 503)) }
+            let retry = try await registrar.request(.register, after: first.headers.cseq.sequence)
+            try await registrar.reply(to: retry, 200, headers: [("Expires", "300")])
+            try await server.event("recovered") { $0 == .registration(aor: "agent7@pbx.test", state: .registered(expires: 300)) }
+            #expect(await server.service.agent.registrationStates["agent7@pbx.test"] == .registered(expires: 300))
+        }
+    }
+
+    @Test func wrongCredentialsAreNotRetriedInALoop() async throws {
+        try await withRegistrar { server, registrar in
+            let challenge = DigestChallenge(realm: "pbx.test", nonce: "n1", qop: ["auth"]).header.serialized
+            let first = try await registrar.request(.register)
+            try await registrar.reply(to: first, 401, headers: [("WWW-Authenticate", challenge)])
+            let second = try await registrar.request(.register, after: first.headers.cseq.sequence)
+            try await registrar.reply(to: second, 401, headers: [("WWW-Authenticate", challenge)])
+            try await server.event("failed") { $0 == .registration(aor: "agent7@pbx.test", state: .failed(status: 401)) }
+        }
+    }
+
+    /// The registrar forwards a call for the registered contact: the registration's agent answers it,
+    /// although no trunk admits the registrar's address.
+    @Test func inviteToTheRegisteredContactReachesTheRegistrationsAgent() async throws {
+        try await withRegistrar(password: nil, allow: ["10.9.9.0/24"]) { server, registrar in
+            let first = try await registrar.request(.register)
+            try await registrar.reply(to: first, 200, headers: [("Expires", "600")])
+            try await server.event("registered") { if case .registration(_, .registered) = $0 { true } else { false } }
+            var script = SIPScript(peer: registrar)
+            script.user = "sb7"
+            _ = try await script.establish()
+            try await server.event("answered") { if case .answered(script.callID, "tester") = $0 { true } else { false } }
+            // Someone else calling another user from the same address is still refused.
+            var other = SIPScript(peer: registrar)
+            other.user = "nobody"
+            try await other.sendInvite()
+            _ = try await registrar.response(403)
+        }
+    }
+}
