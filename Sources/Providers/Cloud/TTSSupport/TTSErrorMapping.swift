@@ -28,14 +28,14 @@ enum TTSErrorMapping {
     /// Falls back to the body text (cut) when it is not JSON.
     static func providerMessage(body: [UInt8]) -> String? {
         guard !body.isEmpty else { return nil }
-        guard let json = try? TTSJSONParser(maxBytes: 64 * 1024).parse(bytes: body) else {
+        guard let json = try? JSONParser(maxBytes: 64 * 1024).parse(body) else {
             let text = String(decoding: body.prefix(maxDetailCharacters), as: UTF8.self)
             return text.isEmpty ? nil : text
         }
         return providerMessage(json: json)
     }
 
-    static func providerMessage(json: TTSJSONValue) -> String? {
+    static func providerMessage(json: JSONValue) -> String? {
         if let message = json["error"]?["message"]?.stringValue { return message }
         if let detail = json["detail"] {
             if let message = detail["message"]?.stringValue { return message }
