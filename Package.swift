@@ -65,7 +65,7 @@ let package = Package(
         .target(name: "ProviderFakes", dependencies: ["Net", "Wire", "Speech", "Media"], swiftSettings: strict),
 
         // L3: the per-call actor, performing the TurnMachine's effects (Net and Providers are injected).
-        .target(name: "Orchestrator", dependencies: ["Conversation", "Speech", "Agents", "Media"],
+        .target(name: "Orchestrator", dependencies: ["Conversation", "Speech", "Agents", "Media", "Wire"],
                 swiftSettings: strict),
 
         // L4: media-stream endpoints (Twilio Media Streams, raw PCM) driving CallSessions on Net's loops.

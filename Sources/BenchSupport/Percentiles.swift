@@ -27,9 +27,11 @@ public struct Percentiles {
 
     /// `median … unit, p95 …, p99 …` with one decimal.
     public func formatted(_ unit: String = "ns") -> String {
-        func f(_ value: Double) -> String { String((value * 10).rounded() / 10) }
-        return "median \(f(median)) \(unit), p95 \(f(p95)) \(unit), p99 \(f(p99)) \(unit)"
+        "median \(Self.format(median)) \(unit), p95 \(Self.format(p95)) \(unit), p99 \(Self.format(p99)) \(unit)"
     }
+
+    /// `value` rounded to one decimal.
+    public static func format(_ value: Double) -> String { String((value * 10).rounded() / 10) }
 }
 
 /// Nanoseconds in `duration`.
