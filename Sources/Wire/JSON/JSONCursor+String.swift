@@ -8,7 +8,7 @@ extension JSONCursor {
         var runStart = offset
         while true {
             guard let byte = current else { throw JSONParseError("unterminated string", at: start) }
-            guard offset - start - 1 < limits.maxStringBytes else {
+            guard byte == UInt8(ascii: "\"") || offset - start - 1 < limits.maxStringBytes else {
                 throw JSONParseError("string longer than \(limits.maxStringBytes) bytes", at: start)
             }
             switch byte {
