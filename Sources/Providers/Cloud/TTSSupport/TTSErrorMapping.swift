@@ -53,7 +53,7 @@ enum TTSErrorMapping {
     /// `text` cut to `maxDetailCharacters` with every occurrence of the secret replaced by `***`
     /// (some vendors echo part or all of a refused key).
     static func scrub(_ text: String, secret: String) -> String {
-        var cleaned = secret.count >= 4 ? text.replacing(secret, with: "***") : text
+        var cleaned = SecretRedaction.redact(text, hiding: secret)
         if cleaned.count > maxDetailCharacters { cleaned = String(cleaned.prefix(maxDetailCharacters)) + "…" }
         return cleaned
     }
