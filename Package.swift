@@ -65,7 +65,7 @@ let package = Package(
         .target(name: "ProviderFakes", dependencies: ["Net", "Wire", "Speech", "Media"], swiftSettings: strict),
 
         // L3: the per-call actor, performing the TurnMachine's effects (Net and Providers are injected).
-        .target(name: "Orchestrator", dependencies: ["Conversation", "Speech", "Agents", "Media"],
+        .target(name: "Orchestrator", dependencies: ["Conversation", "Speech", "Agents", "Media", "Wire"],
                 swiftSettings: strict),
 
         // L4: media-stream endpoints (Twilio Media Streams, raw PCM) driving CallSessions on Net's loops.
@@ -90,33 +90,35 @@ let package = Package(
         .target(name: "SwitchboardTesting", dependencies: ["Wire", "Speech", "Media"], swiftSettings: strict),
 
         // Benchmarks: print figures (median, p95, p99), never asserted in tests. See Docs/benchmarks.md.
-        .executableTarget(name: "switchboard-bench-media", dependencies: ["Media"], path: "Sources/BenchMedia",
+        // BenchSupport: the timing, percentile and setup helpers the bench executables share.
+        .target(name: "BenchSupport", swiftSettings: strict),
+        .executableTarget(name: "switchboard-bench-media", dependencies: ["Media", "BenchSupport"], path: "Sources/BenchMedia",
                           swiftSettings: strict),
-        .executableTarget(name: "switchboard-bench-wire", dependencies: ["Wire"], path: "Sources/BenchWire",
+        .executableTarget(name: "switchboard-bench-wire", dependencies: ["Wire", "BenchSupport"], path: "Sources/BenchWire",
                           swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-turn", dependencies: ["Conversation", "Speech"],
                           path: "Sources/BenchTurn", swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-session", dependencies: [
             "Orchestrator", "SwitchboardTesting", "Conversation", "Speech", "Media",
         ], path: "Sources/BenchSession", swiftSettings: strict),
-        .executableTarget(name: "switchboard-bench-net", dependencies: ["Net", "CSystemShims"],
+        .executableTarget(name: "switchboard-bench-net", dependencies: ["Net", "CSystemShims", "BenchSupport"],
                           path: "Sources/BenchNet", swiftSettings: strict),
-        .executableTarget(name: "switchboard-bench-tls", dependencies: ["Net"], path: "Sources/BenchTLS",
+        .executableTarget(name: "switchboard-bench-tls", dependencies: ["Net", "BenchSupport"], path: "Sources/BenchTLS",
                           swiftSettings: strict),
-        .executableTarget(name: "switchboard-bench-wsclient", dependencies: ["Net", "Wire"],
+        .executableTarget(name: "switchboard-bench-wsclient", dependencies: ["Net", "Wire", "BenchSupport"],
                           path: "Sources/BenchWSClient", swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-twilio", dependencies: [
             "Telephony", "Orchestrator", "SwitchboardTesting", "Agents", "Media", "Speech", "Net", "Wire", "Conversation",
         ], path: "Sources/BenchTwilio", swiftSettings: strict),
-        .executableTarget(name: "switchboard-bench-ws", dependencies: ["Net", "Wire"], path: "Sources/BenchWebSocket",
+        .executableTarget(name: "switchboard-bench-ws", dependencies: ["Net", "Wire", "BenchSupport"], path: "Sources/BenchWebSocket",
                           swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-providers", dependencies: ["Providers", "Agents", "Speech", "Media"],
                           path: "Sources/BenchProviders", swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-tts", dependencies: ["Providers", "ProviderFakes", "Agents", "Speech", "Net"],
                           path: "Sources/BenchTTS", swiftSettings: strict),
-        .executableTarget(name: "switchboard-bench-sip", dependencies: ["SIP"], path: "Sources/BenchSIP",
+        .executableTarget(name: "switchboard-bench-sip", dependencies: ["SIP", "BenchSupport", "SwitchboardTesting"], path: "Sources/BenchSIP",
                           swiftSettings: strict),
-        .executableTarget(name: "switchboard-bench-rtp", dependencies: ["Telephony", "Media", "Net", "Speech", "Conversation"],
+        .executableTarget(name: "switchboard-bench-rtp", dependencies: ["Telephony", "Media", "Net", "Speech", "Conversation", "BenchSupport"],
                           path: "Sources/BenchRTP", swiftSettings: strict),
 
         // Tests mirror the sources.

@@ -2,7 +2,7 @@
 # Fuzzes each Wire and SIP codec with libFuzzer: compiles Sources/Wire and Sources/SIP once each into an
 # instrumented static library (swiftc -sanitize=fuzzer,address -parse-as-library), links one entry file
 # per codec from Tests/Fuzz against them, and runs each fuzzer for N seconds.
-#   Scripts/fuzz.sh [SECONDS] [CODEC...]     default 20 s each; codecs: HTTPRequest HTTPResponse WebSocket SSE
+#   Scripts/fuzz.sh [SECONDS] [CODEC...]     default 20 s each; codecs: HTTPRequest HTTPResponse WebSocket SSE JSON
 #                                            SIPMessage SDP
 # Binaries, corpora and crash reproducers go to .build/fuzz/. Exit status 1 if any fuzzer found a crash.
 set -euo pipefail
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-20}"
 shift || true
 codecs=("$@")
-if [ ${#codecs[@]} -eq 0 ]; then codecs=(HTTPRequest HTTPResponse WebSocket SSE SIPMessage SDP); fi
+if [ ${#codecs[@]} -eq 0 ]; then codecs=(HTTPRequest HTTPResponse WebSocket SSE JSON SIPMessage SDP); fi
 
 out=.build/fuzz
 mkdir -p "$out"

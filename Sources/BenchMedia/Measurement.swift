@@ -1,15 +1,9 @@
+import BenchSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-/// Monotonic nanoseconds from clock_gettime(CLOCK_MONOTONIC) (vDSO, ~20 ns per read).
-func nanosecondsNow() -> UInt64 {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
-}
 
 /// Percentiles of per-frame costs for one workload.
 struct FrameCost {
@@ -47,9 +41,9 @@ func measure(_ name: String, samples: Int, framesPerSample: Int = 1, warmup: Int
     for _ in 0..<warmup { body() }
     var costs = [Double](repeating: 0, count: samples)
     for index in 0..<samples {
-        let start = nanosecondsNow()
+        let start = nowNanoseconds()
         body()
-        costs[index] = Double(nanosecondsNow() - start) / Double(framesPerSample)
+        costs[index] = Double(nowNanoseconds() - start) / Double(framesPerSample)
     }
     return FrameCost(name: name, nanoseconds: costs, framesPerSample: framesPerSample)
 }

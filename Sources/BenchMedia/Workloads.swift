@@ -1,3 +1,4 @@
+import BenchSupport
 import Media
 
 #if canImport(Glibc)

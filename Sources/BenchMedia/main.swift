@@ -1,3 +1,4 @@
+import BenchSupport
 // switchboard-bench-media: nanoseconds per 20 ms frame for the media core, release build.
 //   swift build -c release --product switchboard-bench-media && .build/release/switchboard-bench-media
 //   .build/release/switchboard-bench-media frames N   (runs N chain + Opus frames untimed, for valgrind/heaptrack)

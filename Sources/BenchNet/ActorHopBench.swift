@@ -1,3 +1,4 @@
+import BenchSupport
 import Net
 
 /// An actor pinned to a loop: its methods run on that loop's thread.

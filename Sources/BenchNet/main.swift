@@ -1,3 +1,4 @@
+import BenchSupport
 // switchboard-bench-net: prints the Net figures for Docs/benchmarks.md. Run in release:
 //   swift build -c release --product switchboard-bench-net && .build/release/switchboard-bench-net
 import Net

@@ -1,3 +1,4 @@
+import BenchSupport
 import Conversation
 import Media
 import Net

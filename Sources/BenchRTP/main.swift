@@ -1,3 +1,4 @@
+import BenchSupport
 // switchboard-bench-rtp: per-frame RTP costs and many streams on one loop. Prints figures; asserts
 // nothing. Usage: switchboard-bench-rtp [micro] [streams N... [--seconds S]]. See Docs/benchmarks.md § RTP.
 var arguments = Array(CommandLine.arguments.dropFirst())

@@ -1,3 +1,4 @@
+import BenchSupport
 import Net
 
 /// TLS engines talking to each other in memory: full handshakes, then bulk plaintext one way.

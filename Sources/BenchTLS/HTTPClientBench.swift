@@ -1,3 +1,4 @@
+import BenchSupport
 import Net
 
 /// Time from `stream(_:)` to the first body chunk for a small local response, on a reused connection

@@ -1,14 +1,8 @@
+import BenchSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-
-/// Monotonic nanoseconds (the clock the loops use).
-func nowNanoseconds() -> UInt64 {
-    var spec = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &spec)
-    return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
-}
 
 /// CPU seconds a process has used in user and system mode, from `/proc/PID/stat` fields 14 and 15
 /// (clock ticks). `pid` nil reads this process.
@@ -26,30 +20,6 @@ func processCPUSeconds(pid: Int32?) -> (user: Double, system: Double)? {
     guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
     let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
     return (user / ticks, system / ticks)
-}
-
-/// Median, p95 and p99 of a sample set.
-struct Percentiles {
-    let median: Double
-    let p95: Double
-    let p99: Double
-    let count: Int
-
-    init(_ samples: [Double]) {
-        let sorted = samples.sorted()
-        func at(_ fraction: Double) -> Double {
-            sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]
-        }
-        median = at(0.5)
-        p95 = at(0.95)
-        p99 = at(0.99)
-        count = sorted.count
-    }
-
-    func line(_ label: String, unit: String, scale: Double = 1) -> String {
-        func f(_ value: Double) -> String { String(format: "%.3f", value * scale) }
-        return "\(label): median \(f(median)) \(unit), p95 \(f(p95)) \(unit), p99 \(f(p99)) \(unit) (\(count) samples)"
-    }
 }
 
 /// xorshift64*: masking keys and nothing else (RFC 6455 §5.3 wants unpredictable keys from real

@@ -1,3 +1,4 @@
+import BenchSupport
 // switchboard-bench-ws: WebSocket server load, two processes (see Scripts/bench-http.sh).
 //   switchboard-bench-ws serve [--loops N] [--port P]      echo server (Net's HTTPServer), prints `port N`
 //   switchboard-bench-ws load --port P [--connections 1000] [--seconds 10] [--size 160]

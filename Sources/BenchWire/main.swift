@@ -1,3 +1,4 @@
+import BenchSupport
 import Wire
 
 // switchboard-bench-wire: nanoseconds per operation for the Wire codecs on typical inputs.
@@ -80,17 +81,5 @@ let benchmarks: [(String, Int, () -> Int)] = [
     }),
 ]
 
-/// Optional arguments: words a benchmark's name must contain (case-insensitive), e.g. `http`.
-let filters = CommandLine.arguments.dropFirst().map { $0.lowercased() }
-print("benchmark                                          bytes   median ns     p95 ns     p99 ns")
-for (name, bytes, operation) in benchmarks where filters.allSatisfy({ name.lowercased().contains($0) }) {
-    let figures = Stopwatch.measure(operation)
-    let columns = [figures.median, figures.p95, figures.p99].map { pad(String(Int($0 + 0.5)), 11) }
-    print(name.padding(50) + pad(String(bytes), 6) + columns.joined())
-}
-
-func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
-
-extension String {
-    func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
-}
+// Optional arguments: words a benchmark's name must contain (case-insensitive), e.g. `http`.
+runMicroBenchmarks(benchmarks)

@@ -1,3 +1,4 @@
+import Wire
 import Foundation
 import Providers
 import Testing
@@ -18,8 +19,8 @@ import Testing
             out.raw("schema", #"{"type":"object"}"#)
         }
         #expect(text == #"{"t":0.5,"whole":2,"nan":0,"schema":{"type":"object"}}"#)
-        #expect(JSONText.isObject(#"{"a":1}"#))
-        #expect(!JSONText.isObject("[1]"))
-        #expect(JSONText.objectOrEmpty("{\"a\":") == "{}")
+        #expect(JSONWriter.isObject(#"{"a":1}"#))
+        #expect(!JSONWriter.isObject("[1]"))
+        #expect(JSONWriter.objectOrEmpty("{\"a\":") == "{}")
     }
 }

@@ -47,7 +47,7 @@ import Testing
     /// A provider that echoes the key in a 400 message: the adapter's error keeps the message, not the key.
     @Test func echoedKeyIsScrubbedFromBadRequestDetail() async throws {
         let net = try TTSTestNetwork()
-        let fake = try await FakeStreamingHTTPServer.start(on: net.group, log: FakeTTSLog()) { request in
+        let fake = try await FakeHTTPStreamServer.start(on: net.group, log: FakeTTSLog()) { request in
             let key = (request.headers["authorization"] ?? "").replacing("Bearer ", with: "")
             return .json(status: 400, #"{"error":{"message":"Voice 'x' not available for key \#(key)","type":"invalid_request_error"}}"#)
         }

@@ -81,7 +81,7 @@ import Testing
     @Test func quotaExhaustedIsAuthNotRateLimit() async throws {
         // OpenAI answers an empty balance with 429 and code insufficient_quota.
         let net = try TTSTestNetwork()
-        let fake = try await FakeStreamingHTTPServer.start(on: net.group, log: FakeTTSLog()) { _ in
+        let fake = try await FakeHTTPStreamServer.start(on: net.group, log: FakeTTSLog()) { _ in
             .json(status: 429, #"{"error":{"message":"You exceeded your current quota","type":"insufficient_quota","code":"insufficient_quota"}}"#)
         }
         let tts = try OpenAISpeechTTS(settings: ttsConfig(.openai, baseURL: fake.baseURL), network: net.network)

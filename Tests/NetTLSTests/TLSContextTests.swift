@@ -1,4 +1,5 @@
 import Net
+import SwitchboardTesting
 import Testing
 
 @Suite("TLS contexts")

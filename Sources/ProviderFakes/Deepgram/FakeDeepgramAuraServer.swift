@@ -9,9 +9,9 @@ import Speech
 public final class FakeDeepgramAuraServer: Sendable {
     public let log: FakeTTSLog
     public let faults: FakeFaultScript
-    private let server: FakeStreamingHTTPServer
+    private let server: FakeHTTPStreamServer
 
-    private init(server: FakeStreamingHTTPServer, log: FakeTTSLog, faults: FakeFaultScript) {
+    private init(server: FakeHTTPStreamServer, log: FakeTTSLog, faults: FakeFaultScript) {
         self.server = server
         self.log = log
         self.faults = faults
@@ -22,7 +22,7 @@ public final class FakeDeepgramAuraServer: Sendable {
     {
         let log = FakeTTSLog()
         let faults = FakeFaultScript()
-        let server = try await FakeStreamingHTTPServer.start(on: group, log: log) { request in
+        let server = try await FakeHTTPStreamServer.start(on: group, log: log) { request in
             reply(to: request, apiKey: apiKey, pacing: pacing, fault: faults.next())
         }
         return FakeDeepgramAuraServer(server: server, log: log, faults: faults)
@@ -31,12 +31,12 @@ public final class FakeDeepgramAuraServer: Sendable {
     public var baseURL: String { server.baseURL }
     public func stop() async { await server.stop() }
 
-    static func error(_ status: Int, code: String, _ message: String, retryAfter: Int? = nil) -> FakeTTSHTTPReply {
+    static func error(_ status: Int, code: String, _ message: String, retryAfter: Int? = nil) -> FakeHTTPReply {
         .json(status: status, FakeJSON.text(["err_code": code, "err_msg": message, "request_id": "00000000-fake-0000-0000-000000000000"]),
               retryAfterSeconds: retryAfter)
     }
 
-    static func reply(to request: FakeTTSRequest, apiKey: String, pacing: FakeAudioPacing, fault: FakeTTSFault?) -> FakeTTSHTTPReply {
+    static func reply(to request: FakeTTSRequest, apiKey: String, pacing: FakeAudioPacing, fault: FakeTTSFault?) -> FakeHTTPReply {
         guard request.method == "POST", request.path == "/v1/speak" else { return error(404, code: "NOT_FOUND", "no such endpoint") }
         guard request.headers["authorization"] == "Token \(apiKey)" else {
             return error(401, code: "INVALID_AUTH", "Invalid credentials.")

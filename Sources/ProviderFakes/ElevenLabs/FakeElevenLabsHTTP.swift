@@ -5,7 +5,7 @@ import Speech
 /// `POST /v1/text-to-speech/{voice}/stream?output_format=…` with `xi-api-key`, errors shaped
 /// `{"detail":{"status","message"}}`.
 enum FakeElevenLabsHTTP {
-    static func error(_ status: Int, _ word: String, _ message: String, retryAfter: Int? = nil) -> FakeTTSHTTPReply {
+    static func error(_ status: Int, _ word: String, _ message: String, retryAfter: Int? = nil) -> FakeHTTPReply {
         .json(status: status, FakeJSON.text(["detail": ["status": word, "message": message]]), retryAfterSeconds: retryAfter)
     }
 
@@ -21,7 +21,7 @@ enum FakeElevenLabsHTTP {
     }
 
     /// Error for the scripted status fault, in ElevenLabs' words.
-    static func statusFault(_ status: Int, _ message: String, retryAfter: Int?) -> FakeTTSHTTPReply {
+    static func statusFault(_ status: Int, _ message: String, retryAfter: Int?) -> FakeHTTPReply {
         let word = switch status {
         case 401: "quota_exceeded"
         case 429: "too_many_concurrent_requests"
@@ -32,7 +32,7 @@ enum FakeElevenLabsHTTP {
     }
 
     static func reply(to request: FakeTTSRequest, apiKey: String, voiceID: String, pacing: FakeAudioPacing,
-                      fault: FakeTTSFault?) -> FakeTTSHTTPReply {
+                      fault: FakeTTSFault?) -> FakeHTTPReply {
         guard request.method == "POST", request.path == "/v1/text-to-speech/\(voiceID)/stream" else {
             return error(404, "voice_not_found", "A voice with the voice_id was not found.")
         }

@@ -9,11 +9,11 @@ public final class FakeElevenLabsServer: Sendable {
     public let log: FakeTTSLog
     public let faults: FakeFaultScript
     public let voiceID: String
-    private let http: FakeStreamingHTTPServer
+    private let http: FakeHTTPStreamServer
     private let webSocketServer: HTTPServer
     private let webSocketAddress: SocketAddress
 
-    private init(log: FakeTTSLog, faults: FakeFaultScript, voiceID: String, http: FakeStreamingHTTPServer, webSocketServer: HTTPServer,
+    private init(log: FakeTTSLog, faults: FakeFaultScript, voiceID: String, http: FakeHTTPStreamServer, webSocketServer: HTTPServer,
                  webSocketAddress: SocketAddress) {
         self.log = log
         self.faults = faults
@@ -27,7 +27,7 @@ public final class FakeElevenLabsServer: Sendable {
                              pacing: FakeAudioPacing = FakeAudioPacing()) async throws -> FakeElevenLabsServer {
         let log = FakeTTSLog()
         let faults = FakeFaultScript()
-        let http = try await FakeStreamingHTTPServer.start(on: group, log: log) { request in
+        let http = try await FakeHTTPStreamServer.start(on: group, log: log) { request in
             FakeElevenLabsHTTP.reply(to: request, apiKey: apiKey, voiceID: voiceID, pacing: pacing, fault: faults.next())
         }
         let path = "/v1/text-to-speech/\(voiceID)/stream-input"

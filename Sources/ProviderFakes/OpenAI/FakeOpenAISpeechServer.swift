@@ -11,20 +11,20 @@ public final class FakeOpenAISpeechServer: Sendable {
 
     public let log: FakeTTSLog
     public let faults: FakeFaultScript
-    private let server: FakeStreamingHTTPServer
+    private let server: FakeHTTPStreamServer
 
     public static func start(on group: EventLoopGroup, apiKey: String, pacing: FakeAudioPacing = FakeAudioPacing(pieceBytes: 1201))
         async throws -> FakeOpenAISpeechServer
     {
         let log = FakeTTSLog()
         let faults = FakeFaultScript()
-        let server = try await FakeStreamingHTTPServer.start(on: group, log: log) { request in
+        let server = try await FakeHTTPStreamServer.start(on: group, log: log) { request in
             reply(to: request, apiKey: apiKey, pacing: pacing, fault: faults.next())
         }
         return FakeOpenAISpeechServer(server: server, log: log, faults: faults)
     }
 
-    private init(server: FakeStreamingHTTPServer, log: FakeTTSLog, faults: FakeFaultScript) {
+    private init(server: FakeHTTPStreamServer, log: FakeTTSLog, faults: FakeFaultScript) {
         self.server = server
         self.log = log
         self.faults = faults
@@ -33,12 +33,12 @@ public final class FakeOpenAISpeechServer: Sendable {
     public var baseURL: String { server.baseURL }
     public func stop() async { await server.stop() }
 
-    static func error(_ status: Int, _ message: String, type: String, code: String, retryAfter: Int? = nil) -> FakeTTSHTTPReply {
+    static func error(_ status: Int, _ message: String, type: String, code: String, retryAfter: Int? = nil) -> FakeHTTPReply {
         .json(status: status, FakeJSON.text(["error": ["message": message, "type": type, "param": NSNull(), "code": code]]),
               retryAfterSeconds: retryAfter)
     }
 
-    static func reply(to request: FakeTTSRequest, apiKey: String, pacing: FakeAudioPacing, fault: FakeTTSFault?) -> FakeTTSHTTPReply {
+    static func reply(to request: FakeTTSRequest, apiKey: String, pacing: FakeAudioPacing, fault: FakeTTSFault?) -> FakeHTTPReply {
         guard request.method == "POST", request.path == "/v1/audio/speech" else {
             return error(404, "Unknown request URL: \(request.method) \(request.path)", type: "invalid_request_error", code: "unknown_url")
         }

@@ -1,6 +1,7 @@
 /// A scripted HTTP response from a fake provider: status and headers, then a body sent step by step
 /// (chunked transfer coding, one chunk per `send`), so a test can make a server that streams, pauses,
-/// stalls forever or drops the connection mid-body.
+/// stalls forever or drops the connection mid-body. A `Connection: close` header closes the connection
+/// once the body ends.
 public struct FakeHTTPReply: Sendable {
     /// One step of the body.
     public enum Step: Sendable, Equatable {
@@ -17,11 +18,19 @@ public struct FakeHTTPReply: Sendable {
     public var status: Int
     public var headers: [(name: String, value: String)]
     public var steps: [Step]
+    /// Wait before the status line is sent (a provider slow to answer at all).
+    public var headDelay: Duration
 
-    public init(status: Int, headers: [(name: String, value: String)] = [], steps: [Step] = []) {
+    public init(status: Int, headers: [(name: String, value: String)] = [], steps: [Step] = [], headDelay: Duration = .zero) {
         self.status = status
         self.headers = headers
         self.steps = steps
+        self.headDelay = headDelay
+    }
+
+    /// Whether the reply asks for the connection to close after it (`Connection: close`).
+    var closesConnection: Bool {
+        headers.contains { $0.name.lowercased() == "connection" && $0.value.lowercased() == "close" }
     }
 
     /// A whole JSON body (an API error, a webhook answer).
@@ -38,7 +47,10 @@ public struct FakeHTTPReply: Sendable {
 /// A request a fake server received: method, path, headers and the whole body.
 public struct FakeHTTPRequest: Sendable {
     public var method: String
+    /// Path without the query.
     public var path: String
+    /// The raw query (after `?`, not percent-decoded; empty when there is none).
+    public var query: String = ""
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
 
@@ -56,4 +68,6 @@ public enum FakeServerEvent: Sendable, Equatable {
     case requestReceived(path: String)
     /// A connection closed; `byClient` when the peer closed or reset it (not the script).
     case connectionClosed(byClient: Bool)
+    /// The client closed the connection while a reply to `path` was still being sent (a cancelled stream).
+    case clientLeftMidReply(path: String)
 }

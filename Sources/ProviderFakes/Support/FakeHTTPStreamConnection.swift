@@ -3,7 +3,7 @@ import Wire
 
 /// One connection of a `FakeHTTPStreamServer`, on its loop thread: parses requests with Wire's parser,
 /// asks the server's responder for a script and plays it with loop timers. Keep-alive: the next
-/// request is answered after the current script ends.
+/// request is answered after the current script ends, unless the reply said `Connection: close`.
 final class FakeHTTPStreamConnection: ConnectionHandler {
     private let connection: TCPConnection
     private let server: FakeHTTPStreamServer
@@ -12,6 +12,7 @@ final class FakeHTTPStreamConnection: ConnectionHandler {
     private var body: [UInt8] = []
     private var queued: [FakeHTTPRequest] = []
     private var playing = false
+    private var playingPath = ""
     private var closedByScript = false
     private var timer: TimerHandle?
 
@@ -30,7 +31,7 @@ final class FakeHTTPStreamConnection: ConnectionHandler {
                 case .end:
                     guard let requestHead = head else { continue }
                     queued.append(FakeHTTPRequest(method: requestHead.method, path: String(requestHead.path),
-                                                  headers: requestHead.headers.map { ($0.name, $0.value) }, body: body))
+                                                  query: String(requestHead.query ?? ""), headers: requestHead.headers.map { ($0.name, $0.value) }, body: body))
                     head = nil
                 }
             }
@@ -45,6 +46,7 @@ final class FakeHTTPStreamConnection: ConnectionHandler {
 
     func connectionClosed(_ reason: CloseReason) {
         timer?.cancel()
+        if playing, !closedByScript { server.record(.clientLeftMidReply(path: playingPath)) }
         server.record(.connectionClosed(byClient: !closedByScript))
     }
 
@@ -52,17 +54,27 @@ final class FakeHTTPStreamConnection: ConnectionHandler {
         guard !playing, !queued.isEmpty else { return }
         let request = queued.removeFirst()
         playing = true
+        playingPath = request.path
         server.received(request)
         let reply = server.respond(request)
+        guard reply.headDelay == .zero else {
+            timer = connection.loop.scheduleLocalTimer(after: reply.headDelay) { [weak self] in self?.sendHead(reply) }
+            return
+        }
+        sendHead(reply)
+    }
+
+    private func sendHead(_ reply: FakeHTTPReply) {
+        guard connection.isOpen else { return }
         var out: [UInt8] = []
         var head = HTTPResponseHead(status: reply.status, headers: HTTPHeaders(reply.headers.map { ($0.name, $0.value) }))
         head.headers.add(name: "Date", value: "Mon, 30 Nov 2026 09:00:00 GMT")
         try? HTTPSerializer.appendResponseHead(head, framing: .chunked, to: &out)
         connection.write(out)
-        play(reply.steps[...])
+        play(reply.steps[...], then: reply.closesConnection)
     }
 
-    private func play(_ steps: ArraySlice<FakeHTTPReply.Step>) {
+    private func play(_ steps: ArraySlice<FakeHTTPReply.Step>, then closing: Bool) {
         var steps = steps
         while let step = steps.popFirst() {
             guard connection.isOpen else { return }
@@ -73,7 +85,7 @@ final class FakeHTTPStreamConnection: ConnectionHandler {
                 connection.write(chunk)
             case .pause(let delay):
                 let rest = steps
-                timer = connection.loop.scheduleLocalTimer(after: delay) { [weak self] in self?.play(rest) }
+                timer = connection.loop.scheduleLocalTimer(after: delay) { [weak self] in self?.play(rest, then: closing) }
                 return
             case .stall:
                 return
@@ -87,6 +99,11 @@ final class FakeHTTPStreamConnection: ConnectionHandler {
         try? HTTPSerializer.appendLastChunk(to: &end)
         connection.write(end)
         playing = false
+        if closing {
+            closedByScript = true
+            connection.close(.afterFlush)
+            return
+        }
         playNext()
     }
 }

@@ -10,19 +10,23 @@ public final class FakeHTTPStreamServer: Sendable {
     public let baseURL: String
     public let events: AsyncStream<FakeServerEvent>
     let respond: @Sendable (FakeHTTPRequest) -> FakeHTTPReply
+    private let observe: (@Sendable (FakeServerEvent) -> Void)?
     private let continuation: AsyncStream<FakeServerEvent>.Continuation
     private let received = Mutex<[FakeHTTPRequest]>([])
     private let accepted = Mutex(0)
     private let listener = Mutex<TCPListener?>(nil)
 
-    private init(port: Int, respond: @escaping @Sendable (FakeHTTPRequest) -> FakeHTTPReply) {
+    private init(port: Int, observe: (@Sendable (FakeServerEvent) -> Void)?,
+                 respond: @escaping @Sendable (FakeHTTPRequest) -> FakeHTTPReply) {
         baseURL = "http://127.0.0.1:\(port)"
         self.respond = respond
+        self.observe = observe
         (events, continuation) = AsyncStream.makeStream(of: FakeServerEvent.self)
     }
 
-    /// Starts listening on 127.0.0.1 (a free port) on `loops`.
-    public static func start(on loops: EventLoopGroup,
+    /// Starts listening on 127.0.0.1 (a free port) on `loops`; `observe`, if given, also sees every event
+    /// as it happens (on a loop thread), for fakes that keep their own log.
+    public static func start(on loops: EventLoopGroup, observe: (@Sendable (FakeServerEvent) -> Void)? = nil,
                              respond: @escaping @Sendable (FakeHTTPRequest) -> FakeHTTPReply) async throws -> FakeHTTPStreamServer {
         let box = FakeServerSlot()
         let listener = try await TCPListener.bind(.loopbackIPv4(port: 0), on: loops) { tcp in
@@ -33,7 +37,7 @@ public final class FakeHTTPStreamServer: Sendable {
             server.accepted.withLock { $0 += 1 }
             return FakeHTTPStreamConnection(connection: tcp, server: server)
         }
-        let server = FakeHTTPStreamServer(port: Int(listener.localAddress.port), respond: respond)
+        let server = FakeHTTPStreamServer(port: Int(listener.localAddress.port), observe: observe, respond: respond)
         server.listener.withLock { $0 = listener }
         box.server.withLock { $0 = server }
         return server
@@ -71,10 +75,13 @@ public final class FakeHTTPStreamServer: Sendable {
 
     func received(_ request: FakeHTTPRequest) {
         received.withLock { $0.append(request) }
-        continuation.yield(.requestReceived(path: request.path))
+        record(.requestReceived(path: request.path))
     }
 
-    func record(_ event: FakeServerEvent) { continuation.yield(event) }
+    func record(_ event: FakeServerEvent) {
+        observe?(event)
+        continuation.yield(event)
+    }
 }
 
 /// Where the accept handler finds its server once it is built.

@@ -1,3 +1,4 @@
+import Wire
 import Speech
 
 /// The tool calls through which the scripted model tells the call's session what an intent does after
@@ -22,10 +23,10 @@ public enum ScriptedControlTool {
             ToolCall(id: "scripted-\(turn)-\(endCall)", name: endCall, argumentsJSON: "{}")
         case .handoff(let agent):
             ToolCall(id: "scripted-\(turn)-\(handoff)", name: handoff,
-                     argumentsJSON: #"{"agent":"# + JSONString.quoted(agent) + "}")
+                     argumentsJSON: #"{"agent":"# + JSONWriter.quoted(agent) + "}")
         case .transfer(let target):
             ToolCall(id: "scripted-\(turn)-\(transfer)", name: transfer,
-                     argumentsJSON: #"{"target":"# + JSONString.quoted(target) + "}")
+                     argumentsJSON: #"{"target":"# + JSONWriter.quoted(target) + "}")
         }
     }
 
@@ -36,27 +37,5 @@ public enum ScriptedControlTool {
             message.role == .assistant && message.toolCalls.contains { $0.name == handoff }
         }) else { return messages }
         return messages[(index + 1)...]
-    }
-}
-
-/// JSON string literals for tool arguments (RFC 8259 §7).
-enum JSONString {
-    /// `text` as a quoted JSON string, escaping quotes, backslashes and control characters.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

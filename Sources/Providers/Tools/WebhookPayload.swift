@@ -1,3 +1,4 @@
+import Wire
 import Speech
 
 /// The JSON body a tool webhook receives: `{call_id, tool_call_id, agent, tool, arguments, variables}`.
@@ -12,12 +13,12 @@ enum WebhookPayload {
             out.string("tool", call.name)
             if call.argumentsJSON.isEmpty {
                 out.raw("arguments", "{}")
-            } else if JSONText.isObject(call.argumentsJSON) {
+            } else if JSONWriter.isObject(call.argumentsJSON) {
                 out.raw("arguments", call.argumentsJSON)
             } else {
                 out.string("arguments", call.argumentsJSON)
             }
-            out.raw("variables", JSONText.stringMap(context.variables))
+            out.raw("variables", JSONWriter.stringMap(context.variables))
         }
     }
 }

@@ -1,3 +1,4 @@
+import Wire
 import Media
 import Net
 import Speech
@@ -47,7 +48,7 @@ struct PCMStreamWriter: MediaStreamWriter {
     }
 
     func writeMark(_ name: String) {
-        _ = connection.send(text: #"{"type":"mark","name":"# + JSONText.quoted(name) + "}")
+        _ = connection.send(text: #"{"type":"mark","name":"# + JSONWriter.quoted(name) + "}")
     }
 
     func writeClear() {

@@ -1,3 +1,4 @@
+import Wire
 import Conversation
 import Net
 import Orchestrator
@@ -13,9 +14,9 @@ struct PCMTimelineFeed: CallTimelineObserver {
         next?.call(callID, recorded: entry)
         switch entry {
         case .userTurn(let text, _, _):
-            _ = connection.send(text: #"{"type":"transcript","final":true,"text":"# + JSONText.quoted(text) + "}")
+            _ = connection.send(text: #"{"type":"transcript","final":true,"text":"# + JSONWriter.quoted(text) + "}")
         case .agentTurn(let text, let interrupted, _):
-            _ = connection.send(text: #"{"type":"agent","text":"# + JSONText.quoted(text) + #","interrupted":"# + (interrupted ? "true" : "false") + "}")
+            _ = connection.send(text: #"{"type":"agent","text":"# + JSONWriter.quoted(text) + #","interrupted":"# + (interrupted ? "true" : "false") + "}")
         default:
             break
         }

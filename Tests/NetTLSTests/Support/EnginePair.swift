@@ -1,4 +1,5 @@
 import Net
+import SwitchboardTesting
 
 /// A client and a server engine wired to each other in memory (no sockets): `pump` moves ciphertext
 /// both ways until neither side has anything left to send.

@@ -1,3 +1,4 @@
+import Wire
 import Testing
 @testable import Providers
 
@@ -11,6 +12,6 @@ import Testing
     }
 
     @Test func jsonStringsEscapeQuotesBackslashesAndControls() {
-        #expect(JSONString.quoted("a\"b\\c\nd\u{1}é") == #""a\"b\\c\nd\u0001é""#)
+        #expect(JSONWriter.quoted("a\"b\\c\nd\u{1}é") == #""a\"b\\c\nd\u0001é""#)
     }
 }

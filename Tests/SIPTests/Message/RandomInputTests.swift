@@ -14,7 +14,7 @@ import Testing
         let parser = SIPParser()
         let mutator = ByteMutator(dictionary: Self.dictionary, maxMutations: 6)
         var rng = SeededRandom(seed: 0x51F_4475)
-        let seeds = Fixtures.allNames.map(Fixtures.bytes) + [SampleMessages.invite]
+        let seeds = Fixtures.allNames.map(Fixtures.bytes) + [SIPSampleMessages.invite]
         var parsed = 0
         for round in 0..<3000 {
             let input = mutator.mutate(seeds[round % seeds.count], using: &rng)

@@ -1,4 +1,5 @@
 import SIP
+import SwitchboardTesting
 import Testing
 
 @Suite struct SerializerAndResponseTests {
@@ -10,12 +11,12 @@ import Testing
             let again = try parser.parse(SIPSerializer.serialize(original)[...], framing: .stream)
             #expect(again == original, "\(name)")
         }
-        let invite = try parser.parse(datagram: SampleMessages.invite)
+        let invite = try parser.parse(datagram: SIPSampleMessages.invite)
         #expect(try parser.parse(SIPSerializer.serialize(invite)[...], framing: .stream) == invite)
     }
 
     @Test func responseCopiesViasFromCallIDCSeqAndAddsAToTag() throws {
-        let request = try #require(try parser.parse(datagram: SampleMessages.invite).request)
+        let request = try #require(try parser.parse(datagram: SIPSampleMessages.invite).request)
         let ringing = SIPResponse(replyingTo: request, statusCode: 180, toTag: "sb-42")
         #expect(ringing.reasonPhrase == "Ringing")
         #expect(ringing.headers.via == request.headers.via)
@@ -37,13 +38,13 @@ import Testing
     }
 
     @Test func existingToTagIsNeverReplaced() throws {
-        var request = try #require(try parser.parse(datagram: SampleMessages.invite).request)
+        var request = try #require(try parser.parse(datagram: SIPSampleMessages.invite).request)
         request.headers.to.tag = "existing"
         #expect(SIPResponse(replyingTo: request, statusCode: 200, toTag: "new").headers.to.tag == "existing")
     }
 
     @Test func injectedLineBreaksCannotAddHeaderLines() throws {
-        let request = try #require(try parser.parse(datagram: SampleMessages.invite).request)
+        let request = try #require(try parser.parse(datagram: SIPSampleMessages.invite).request)
         var response = SIPResponse(replyingTo: request, statusCode: 486, reasonPhrase: "Busy\r\nX-Evil: 1")
         response.headers.add("Warning", "399 host \"a\r\nVia: SIP/2.0/UDP evil\"")
         let parsed = try #require(try parser.parse(SIPSerializer.serialize(response)[...], framing: .stream).response)

@@ -11,7 +11,7 @@ import Testing
     }
 
     @Test func messagesAndKeepAlivesComeOutWhateverTheReadSizes() throws {
-        let stream = Array("\r\n\r\n".utf8) + SampleMessages.invite + Array("\r\n".utf8)
+        let stream = Array("\r\n\r\n".utf8) + SIPSampleMessages.invite + Array("\r\n".utf8)
             + SIPSerializer.serialize(try SIPParser().parse(datagram: Fixtures.bytes("lwsdisp"))) + Array("\r\n\r\n".utf8)
         let whole = run([stream[...]])
         #expect(whole.failure == nil)

@@ -1,4 +1,5 @@
 import SIP
+import SwitchboardTesting
 import Testing
 
 @Suite struct OfferAnswerTests {
@@ -10,7 +11,7 @@ import Testing
     }
 
     @Test func bestCommonCodecByPreferenceWithTelephoneEventAtTheOfferedNumber() throws {
-        let sdp = try SDPParser().parse(Array(SampleMessages.sdpOffer.utf8))
+        let sdp = try SDPParser().parse(Array(SIPSampleMessages.sdpOffer.utf8))
         let (answer, audio) = try SDPAnswerer().answer(sdp, local: local)
         #expect(audio.codec == .pcmu && audio.payloadType == 0 && audio.telephoneEventPayloadType == 101)
         #expect(audio.remoteAddress.address == "198.51.100.7" && audio.remotePort == 40002 && audio.ptime == 20)

@@ -10,7 +10,7 @@ import Testing
     }
 
     @Test func typicalOfferParsesToTypedValues() throws {
-        let sdp = try parser.parse(Array(SampleMessages.sdpOffer.utf8))
+        let sdp = try parser.parse(Array(SIPSampleMessages.sdpOffer.utf8))
         #expect(sdp.origin.sessionID == 4711 && sdp.origin.address == SDPAddress(.ip4, "198.51.100.7"))
         #expect(sdp.connection?.address.address == "198.51.100.7")
         let audio = try #require(sdp.media.first)
@@ -68,7 +68,7 @@ import Testing
         #expect(throws: SDPParseError.self) {
             try limited.parse(Array("v=0\no=- 1 1 IN IP4 h.example\nm=audio 1 RTP/AVP 0\nm=audio 2 RTP/AVP 0\nm=audio 3 RTP/AVP 0\n".utf8))
         }
-        #expect(throws: SDPParseError.self) { try SDPParser(maxBytes: 10).parse(Array(SampleMessages.sdpOffer.utf8)) }
+        #expect(throws: SDPParseError.self) { try SDPParser(maxBytes: 10).parse(Array(SIPSampleMessages.sdpOffer.utf8)) }
     }
 
     @Test func serializationRoundTrips() throws {
@@ -94,7 +94,7 @@ import Testing
     }
 
     @Test func mutatedDescriptionsNeverTrap() throws {
-        let seeds = [SampleMessages.sdpOffer, "v=0\r\no=- 1 2 IN IP6 ::1\r\ns=-\r\nc=IN IP6 ::1\r\nt=0 0\r\nm=audio 0 RTP/SAVPF 96\r\na=rtpmap:96 opus/48000/2\r\na=inactive\r\n"]
+        let seeds = [SIPSampleMessages.sdpOffer, "v=0\r\no=- 1 2 IN IP6 ::1\r\ns=-\r\nc=IN IP6 ::1\r\nt=0 0\r\nm=audio 0 RTP/SAVPF 96\r\na=rtpmap:96 opus/48000/2\r\na=inactive\r\n"]
             .map { Array($0.utf8) }
         let dictionary = ["\r\n", "a=", "m=audio ", " RTP/AVP ", "a=rtpmap:", "a=ptime:", "9999999999", "128", ":", "/", "c=IN IP4 ", "IP6", " "]
             .map { Array($0.utf8) }

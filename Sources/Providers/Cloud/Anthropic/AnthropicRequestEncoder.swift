@@ -1,3 +1,4 @@
+import Wire
 import Speech
 
 /// Encodes a `CompletionRequest` as an Anthropic Messages streaming body: system messages joined into
@@ -58,7 +59,7 @@ public struct AnthropicRequestEncoder: Sendable {
                     out.string("type", "tool_use")
                     out.string("id", call.id)
                     out.string("name", call.name)
-                    out.raw("input", JSONText.objectOrEmpty(call.argumentsJSON))
+                    out.raw("input", JSONWriter.objectOrEmpty(call.argumentsJSON))
                 }
             }
             return blocks
@@ -78,7 +79,7 @@ public struct AnthropicRequestEncoder: Sendable {
         JSONObjectWriter.object { out in
             out.string("name", tool.name)
             out.string("description", tool.description)
-            out.raw("input_schema", JSONText.objectOrEmpty(tool.parametersSchemaJSON))
+            out.raw("input_schema", JSONWriter.objectOrEmpty(tool.parametersSchemaJSON))
         }
     }
 }

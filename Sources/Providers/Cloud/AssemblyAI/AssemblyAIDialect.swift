@@ -75,7 +75,7 @@ struct AssemblyAIDialect: StreamingTranscriptionDialect {
 
     /// AssemblyAI's words from a refused upgrade: the JSON body's `error`, else the body.
     static func rejectionDetail(headers: HTTPHeaders, body: String) -> String {
-        if let json = try? ProviderJSONParser().parse(body), let message = json["error"]?.string { return message }
+        if let json = try? JSONParser().parse(body), let message = json["error"]?.stringValue { return message }
         return body.isEmpty ? "no details" : body
     }
 }

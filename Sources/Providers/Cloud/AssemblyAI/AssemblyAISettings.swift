@@ -1,3 +1,4 @@
+import Wire
 import Agents
 import Speech
 
@@ -58,7 +59,7 @@ public struct AssemblyAISettings: Sendable, Hashable {
         }
         if let maxTurnSilenceMilliseconds { query.add("max_turn_silence", maxTurnSilenceMilliseconds) }
         let terms = (keyterms + request.hints).filter { !$0.isEmpty }
-        if !terms.isEmpty { query.add("keyterms_prompt", "[" + terms.map(ProviderJSONText.quoted).joined(separator: ",") + "]") }
+        if !terms.isEmpty { query.add("keyterms_prompt", "[" + terms.map(JSONWriter.quoted).joined(separator: ",") + "]") }
         return query.appended(to: baseURL + Self.streamPath)
     }
 }

@@ -22,7 +22,7 @@ enum CartesiaMessage {
     /// with it), raw output in `format`.
     static func generation(contextID: String, transcript: String, model: String, voice: String, language: String,
                            format: AudioFormat) -> String {
-        TTSJSONValue.object([
+        JSONValue.object([
             ("model_id", .string(model)),
             ("transcript", .string(transcript)),
             ("voice", .object([("mode", .string("id")), ("id", .string(voice))])),
@@ -35,7 +35,7 @@ enum CartesiaMessage {
     }
 
     static func cancel(contextID: String) -> String {
-        TTSJSONValue.object([("context_id", .string(contextID)), ("cancel", .bool(true))]).encoded()
+        JSONValue.object([("context_id", .string(contextID)), ("cancel", .bool(true))]).encoded()
     }
 
     static func encodingName(_ encoding: AudioEncoding) -> String {
@@ -46,9 +46,9 @@ enum CartesiaMessage {
         }
     }
 
-    static func decode(_ text: String, parser: TTSJSONParser = TTSJSONParser()) -> Result<Server, Undecodable> {
-        let json: TTSJSONValue
-        do throws(TTSJSONError) {
+    static func decode(_ text: String, parser: JSONParser = JSONParser()) -> Result<Server, Undecodable> {
+        let json: JSONValue
+        do throws(JSONParseError) {
             json = try parser.parse(text)
         } catch {
             return .failure(Undecodable(contextID: nil, error: .malformedResponse(detail: "Cartesia message is not JSON: \(error)")))
@@ -75,7 +75,7 @@ enum CartesiaMessage {
     }
 
     /// An in-band error by its `status_code`, with `title`/`message` (or the older single `error` string).
-    static func error(_ json: TTSJSONValue) -> ProviderError {
+    static func error(_ json: JSONValue) -> ProviderError {
         let message = [json["title"]?.stringValue, json["message"]?.stringValue ?? json["error"]?.stringValue]
             .compactMap { $0 }.joined(separator: ": ")
         let status = json["status_code"]?.intValue ?? 400

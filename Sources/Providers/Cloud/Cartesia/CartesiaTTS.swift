@@ -31,7 +31,7 @@ public final class CartesiaTTS: TextToSpeech {
         model = settings.string("model") ?? Self.defaultModel
         language = settings.string("language")
         let version = settings.string("cartesia_version") ?? Self.defaultVersion
-        let url = common.baseURL + "/tts/websocket?" + URLComponentEscaping.query([("cartesia_version", version)])
+        let url = common.baseURL + "/tts/websocket?" + URLQuery([("cartesia_version", version)]).encoded
         loops = network.loops.loops
         sockets = loops.map { loop in
             CartesiaSocket(url: url, apiKey: common.apiKey, version: version, loop: loop, trust: network.webSocketTrust,

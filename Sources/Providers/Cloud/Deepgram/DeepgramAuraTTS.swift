@@ -1,3 +1,4 @@
+import Wire
 import Agents
 import Media
 import Net
@@ -53,9 +54,9 @@ public struct DeepgramAuraTTS: TextToSpeech {
         case .mulaw: "mulaw"
         case .alaw: "alaw"
         }
-        let query = URLComponentEscaping.query([("model", chosen), ("encoding", encoding),
-                                                ("sample_rate", String(providerFormat.sampleRate.hertz)), ("container", "none")])
-        let body = TTSJSONValue.object([("text", .string(request.text))])
+        let query = URLQuery([("model", chosen), ("encoding", encoding),
+                              ("sample_rate", String(providerFormat.sampleRate.hertz)), ("container", "none")]).encoded
+        let body = JSONValue.object([("text", .string(request.text))])
         return HTTPClientRequest(url: common.baseURL + "/v1/speak?" + query, method: "POST",
                                  headers: ["Authorization": "Token \(common.apiKey.reveal())", "Content-Type": "application/json"],
                                  body: Array(body.encoded().utf8), timeouts: http.timeouts())

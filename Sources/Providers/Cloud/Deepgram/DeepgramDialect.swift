@@ -59,9 +59,9 @@ struct DeepgramDialect: StreamingTranscriptionDialect {
     /// The provider's words from a refused upgrade: `dg-error` header, else the JSON body's `err_msg`.
     static func rejectionDetail(headers: HTTPHeaders, body: String) -> String {
         if let header = headers["dg-error"], !header.isEmpty { return header }
-        if let json = try? ProviderJSONParser().parse(body) {
-            let code = json["err_code"]?.string
-            if let message = json["err_msg"]?.string { return code.map { "\($0): \(message)" } ?? message }
+        if let json = try? JSONParser().parse(body) {
+            let code = json["err_code"]?.stringValue
+            if let message = json["err_msg"]?.stringValue { return code.map { "\($0): \(message)" } ?? message }
         }
         return body.isEmpty ? "no details" : body
     }

@@ -12,9 +12,9 @@ enum ElevenLabsMessage: Sendable, Equatable {
     /// The server reported an error: its `error` code word (e.g. `quota_exceeded`) and message.
     case error(code: String?, message: String)
 
-    static func decode(_ text: String, parser: TTSJSONParser = TTSJSONParser()) -> Result<ElevenLabsMessage, ProviderError> {
-        let json: TTSJSONValue
-        do throws(TTSJSONError) {
+    static func decode(_ text: String, parser: JSONParser = JSONParser()) -> Result<ElevenLabsMessage, ProviderError> {
+        let json: JSONValue
+        do throws(JSONParseError) {
             json = try parser.parse(text)
         } catch {
             return .failure(.malformedResponse(detail: "ElevenLabs message is not JSON: \(error)"))

@@ -35,7 +35,7 @@ struct ElevenLabsSocketSynthesis: Sendable {
         let spoken = text.hasSuffix(" ") ? text : text + " "
         do throws(WebSocketClientError) {
             try await connection.send(text: initialMessage)
-            try await connection.send(text: TTSJSONValue.object([("text", .string(spoken))]).encoded())
+            try await connection.send(text: JSONValue.object([("text", .string(spoken))]).encoded())
             try await connection.send(text: #"{"text":""}"#)
             run.connected()
             for try await message in connection.messages {

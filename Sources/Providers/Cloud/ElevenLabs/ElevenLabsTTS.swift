@@ -1,3 +1,4 @@
+import Wire
 import Agents
 import Net
 import Speech
@@ -21,7 +22,7 @@ public struct ElevenLabsTTS: TextToSpeech {
     let transport: Transport
     let model: String
     /// `voice_settings` as configured (only the keys given).
-    let voiceSettings: [(String, TTSJSONValue)]
+    let voiceSettings: [(String, JSONValue)]
     let http: HTTPSynthesis
     let network: ProviderNetwork
 
@@ -34,7 +35,7 @@ public struct ElevenLabsTTS: TextToSpeech {
         common = try CloudTTSSettings(settings, provider: "elevenlabs", defaultBaseURL: Self.defaultBaseURL,
                                       secureScheme: "https")
         model = settings.string("model") ?? settings.string("model_id") ?? Self.defaultModel
-        var voiceSettings: [(String, TTSJSONValue)] = []
+        var voiceSettings: [(String, JSONValue)] = []
         for key in ["stability", "similarity_boost", "style", "speed"] {
             if let value = settings.double(key) { voiceSettings.append((key, .number(value))) }
         }
@@ -71,15 +72,15 @@ public struct ElevenLabsTTS: TextToSpeech {
     }
 
     func makeHTTPRequest(_ request: SynthesisRequest, voice: String, outputFormat: String) -> HTTPClientRequest {
-        var body: [(String, TTSJSONValue)] = [("text", .string(request.text)), ("model_id", .string(model))]
+        var body: [(String, JSONValue)] = [("text", .string(request.text)), ("model_id", .string(model))]
         if !voiceSettings.isEmpty { body.append(("voice_settings", .object(voiceSettings))) }
         if let previous = request.previousText, !previous.isEmpty { body.append(("previous_text", .string(previous))) }
-        let url = common.baseURL + "/v1/text-to-speech/\(URLComponentEscaping.escape(voice))/stream?"
-            + URLComponentEscaping.query([("output_format", outputFormat)])
+        let url = common.baseURL + "/v1/text-to-speech/\(URLQuery.percentEncoded(voice))/stream?"
+            + URLQuery([("output_format", outputFormat)]).encoded
         return HTTPClientRequest(url: url, method: "POST",
                                  headers: ["xi-api-key": common.apiKey.reveal(), "Content-Type": "application/json",
                                            "Accept": "audio/*"],
-                                 body: Array(TTSJSONValue.object(body).encoded().utf8), timeouts: http.timeouts())
+                                 body: Array(JSONValue.object(body).encoded().utf8), timeouts: http.timeouts())
     }
 
     /// `wss://…/v1/text-to-speech/{voice}/stream-input?model_id=…&output_format=…` (https → wss, http → ws).
@@ -87,14 +88,14 @@ public struct ElevenLabsTTS: TextToSpeech {
         var base = common.baseURL
         if base.hasPrefix("https://") { base = "wss://" + base.dropFirst("https://".count) }
         else if base.hasPrefix("http://") { base = "ws://" + base.dropFirst("http://".count) }
-        return base + "/v1/text-to-speech/\(URLComponentEscaping.escape(voice))/stream-input?"
-            + URLComponentEscaping.query([("model_id", model), ("output_format", outputFormat)])
+        return base + "/v1/text-to-speech/\(URLQuery.percentEncoded(voice))/stream-input?"
+            + URLQuery([("model_id", model), ("output_format", outputFormat)]).encoded
     }
 
     /// BOS: the text must be a single space (protocols.md §5.3).
     func initialMessage() -> String {
-        var message: [(String, TTSJSONValue)] = [("text", .string(" "))]
+        var message: [(String, JSONValue)] = [("text", .string(" "))]
         if !voiceSettings.isEmpty { message.append(("voice_settings", .object(voiceSettings))) }
-        return TTSJSONValue.object(message).encoded()
+        return JSONValue.object(message).encoded()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Wire
 import Net
 import Speech
 
@@ -46,9 +47,8 @@ public struct ProviderHTTPErrorMapper: Sendable {
     /// text, shortened and redacted.
     public func message(in body: [UInt8]) -> String {
         let text: String
-        if let json = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] {
-            let nested = json["error"] as? [String: Any]
-            text = (nested?["message"] as? String) ?? (json["message"] as? String) ?? (json["error"] as? String)
+        if let json = try? JSONParser(maxBytes: body.count).parse(body), json.isObject {
+            text = json["error"]?["message"]?.stringValue ?? json["message"]?.stringValue ?? json["error"]?.stringValue
                 ?? String(decoding: body, as: UTF8.self)
         } else {
             text = String(decoding: body, as: UTF8.self)

@@ -1,3 +1,4 @@
+import Wire
 import Agents
 import Net
 import Speech
@@ -48,7 +49,7 @@ public struct OpenAISpeechTTS: TextToSpeech {
 
     /// The request as sent: JSON body, bearer key, the adapter's deadlines.
     func makeRequest(_ request: SynthesisRequest) -> HTTPClientRequest {
-        var body: [(String, TTSJSONValue)] = [
+        var body: [(String, JSONValue)] = [
             ("model", .string(model)),
             ("input", .string(request.text)),
             ("voice", .string(common.voice(for: request.voice) ?? Self.defaultVoice)),
@@ -58,6 +59,6 @@ public struct OpenAISpeechTTS: TextToSpeech {
         if let instructions { body.append(("instructions", .string(instructions))) }
         return HTTPClientRequest(url: common.baseURL + "/v1/audio/speech", method: "POST",
                                  headers: ["Authorization": "Bearer \(common.apiKey.reveal())", "Content-Type": "application/json"],
-                                 body: Array(TTSJSONValue.object(body).encoded().utf8), timeouts: http.timeouts())
+                                 body: Array(JSONValue.object(body).encoded().utf8), timeouts: http.timeouts())
     }
 }

@@ -1,3 +1,4 @@
+import Wire
 import Speech
 
 /// Encodes a `CompletionRequest` as an OpenAI chat-completions streaming body (shared/protocols.md
@@ -59,7 +60,7 @@ public struct OpenAIChatRequestEncoder: Sendable {
             out.object("function") { function in
                 function.string("name", tool.name)
                 function.string("description", tool.description)
-                function.raw("parameters", JSONText.isObject(tool.parametersSchemaJSON)
+                function.raw("parameters", JSONWriter.isObject(tool.parametersSchemaJSON)
                              ? tool.parametersSchemaJSON : #"{"type":"object","properties":{}}"#)
             }
         }

@@ -3,6 +3,11 @@
 struct URLQuery {
     private(set) var pairs: [(name: String, value: String)] = []
 
+    init() {}
+
+    /// A query of `pairs`, in order.
+    init(_ pairs: [(String, String)]) { self.pairs = pairs.map { (name: $0.0, value: $0.1) } }
+
     mutating func add(_ name: String, _ value: String) { pairs.append((name, value)) }
     mutating func add(_ name: String, _ value: Int) { add(name, String(value)) }
     mutating func add(_ name: String, _ value: Bool) { add(name, value ? "true" : "false") }
@@ -18,6 +23,8 @@ struct URLQuery {
         return url + (url.contains("?") ? "&" : "?") + encoded
     }
 
+    /// `text` with every byte outside the unreserved set `A–Z a–z 0–9 - . _ ~` escaped (also for path
+    /// segments: a voice id, a model name).
     static func percentEncoded(_ text: String) -> String {
         var out = ""
         for byte in text.utf8 {
@@ -33,14 +40,5 @@ struct URLQuery {
             }
         }
         return out
-    }
-}
-
-/// Keeps a credential out of text that may reach logs or error messages: every occurrence of the
-/// key is replaced by `***` (a provider echoing our request, a proxy's error page). Pure.
-enum SecretRedaction {
-    static func redact(_ text: String, hiding secret: String) -> String {
-        guard secret.count >= 4, text.contains(secret) else { return text }
-        return text.replacing(secret, with: "***")
     }
 }

@@ -1,3 +1,4 @@
+import Wire
 import Net
 import Speech
 
@@ -11,7 +12,7 @@ struct HTTPSynthesis: Sendable {
     let deadlines: TTSDeadlines
     let secret: String
     /// Whether an error answer says the account's quota or credit is used up (vendor specific).
-    let isQuotaError: @Sendable (_ status: Int, _ body: TTSJSONValue?) -> Bool
+    let isQuotaError: @Sendable (_ status: Int, _ body: JSONValue?) -> Bool
 
     /// curl's own deadlines sit a little behind the run's, which fire first and name the stage.
     static let backstop = Duration.milliseconds(500)
@@ -53,7 +54,7 @@ struct HTTPSynthesis: Sendable {
     }
 
     private func error(for head: HTTPClientResponseHead, body: [UInt8]) -> ProviderError {
-        let json = try? TTSJSONParser(maxBytes: Self.maxErrorBodyBytes).parse(bytes: body)
+        let json = try? JSONParser(maxBytes: Self.maxErrorBodyBytes).parse(body)
         let message = (json.flatMap(TTSErrorMapping.providerMessage(json:)) ?? TTSErrorMapping.providerMessage(body: body))
             .map { TTSErrorMapping.scrub($0, secret: secret) }
         return TTSErrorMapping.forStatus(head.status, retryAfter: head.retryAfter, message: message,

@@ -28,14 +28,14 @@ enum TTSErrorMapping {
     /// Falls back to the body text (cut) when it is not JSON.
     static func providerMessage(body: [UInt8]) -> String? {
         guard !body.isEmpty else { return nil }
-        guard let json = try? TTSJSONParser(maxBytes: 64 * 1024).parse(bytes: body) else {
+        guard let json = try? JSONParser(maxBytes: 64 * 1024).parse(body) else {
             let text = String(decoding: body.prefix(maxDetailCharacters), as: UTF8.self)
             return text.isEmpty ? nil : text
         }
         return providerMessage(json: json)
     }
 
-    static func providerMessage(json: TTSJSONValue) -> String? {
+    static func providerMessage(json: JSONValue) -> String? {
         if let message = json["error"]?["message"]?.stringValue { return message }
         if let detail = json["detail"] {
             if let message = detail["message"]?.stringValue { return message }
@@ -53,7 +53,7 @@ enum TTSErrorMapping {
     /// `text` cut to `maxDetailCharacters` with every occurrence of the secret replaced by `***`
     /// (some vendors echo part or all of a refused key).
     static func scrub(_ text: String, secret: String) -> String {
-        var cleaned = secret.count >= 4 ? text.replacing(secret, with: "***") : text
+        var cleaned = SecretRedaction.redact(text, hiding: secret)
         if cleaned.count > maxDetailCharacters { cleaned = String(cleaned.prefix(maxDetailCharacters)) + "…" }
         return cleaned
     }

@@ -1,8 +1,8 @@
-import SIP
-
-/// Typical messages used across the tests.
-enum SampleMessages {
-    static let sdpOffer = """
+/// Typical SIP traffic from a carrier trunk, shared by the SIP tests and switchboard-bench-sip so both
+/// exercise the same messages: an SDP offer (PCMU, PCMA, Opus, telephone-event; about 300 bytes) and
+/// the INVITE carrying it through one proxy (about 1 KB).
+public enum SIPSampleMessages {
+    public static let sdpOffer = """
         v=0\r
         o=carrier 4711 4711 IN IP4 198.51.100.7\r
         s=-\r
@@ -20,9 +20,10 @@ enum SampleMessages {
 
         """
 
-    static var invite: [UInt8] {
+    /// The INVITE with `sdpOffer` as its body, CRLF line ends.
+    public static var invite: [UInt8] {
         let body = Array(sdpOffer.utf8)
-        return sipMessage(
+        let head = [
             "INVITE sip:+15550101@switchboard.example.com SIP/2.0",
             "Via: SIP/2.0/UDP 198.51.100.7:5060;branch=z9hG4bK776asdhds;rport",
             "Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKnashds8;received=192.0.2.1",
@@ -39,6 +40,8 @@ enum SampleMessages {
             "User-Agent: CarrierSBC/1.0",
             "Content-Type: application/sdp",
             "Content-Length: \(body.count)",
-            "", "") + body
+            "", "",
+        ].joined(separator: "\r\n")
+        return Array(head.utf8) + body
     }
 }

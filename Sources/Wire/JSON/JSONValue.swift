@@ -1,15 +1,16 @@
-/// A JSON document as a value, for the small control messages TTS providers exchange (Cartesia and
-/// ElevenLabs WebSocket messages, error bodies). Built by `TTSJSONParser`, written by `encoded()`.
-/// Object keys keep their order so requests serialize the same way every time.
-public enum TTSJSONValue: Sendable, Hashable {
+/// A JSON document as a value: what `JSONParser` returns and what `encoded()` writes, for the small
+/// messages adapters exchange with providers. Object members keep their order (so a request serializes
+/// the same way every time); numbers are `Double`, as providers send only counts, seconds and
+/// confidences.
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
-    case array([TTSJSONValue])
-    case object([(String, TTSJSONValue)])
+    case array([JSONValue])
+    case object([(String, JSONValue)])
 
-    public static func == (lhs: TTSJSONValue, rhs: TTSJSONValue) -> Bool {
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true
         case (.bool(let a), .bool(let b)): a == b
@@ -36,23 +37,27 @@ public enum TTSJSONValue: Sendable, Hashable {
         }
     }
 
-    /// The member `key` of an object (the first one, if repeated); nil otherwise.
-    public subscript(key: String) -> TTSJSONValue? {
+    /// The member `key` of an object (the last one, if repeated, as JavaScript reads it); nil otherwise.
+    public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
-        return members.first { $0.0 == key }?.1
+        return members.last { $0.0 == key }?.1
     }
 
     public var stringValue: String? { if case .string(let value) = self { value } else { nil } }
     public var boolValue: Bool? { if case .bool(let value) = self { value } else { nil } }
     public var numberValue: Double? { if case .number(let value) = self { value } else { nil } }
+    public var arrayValue: [JSONValue]? { if case .array(let value) = self { value } else { nil } }
+    /// The members, in document order, if this is an object.
+    public var objectMembers: [(String, JSONValue)]? { if case .object(let value) = self { value } else { nil } }
     /// The number as an integer when it is one exactly.
     public var intValue: Int? {
-        guard let number = numberValue, number.rounded() == number, abs(number) < 9.0e15 else { return nil }
+        guard let number = numberValue, number.rounded() == number, abs(number) < JSONWriter.maxExactInteger else { return nil }
         return Int(number)
     }
     public var isNull: Bool { if case .null = self { true } else { false } }
+    public var isObject: Bool { if case .object = self { true } else { false } }
 
-    /// Compact JSON text (RFC 8259), keys in the order given.
+    /// Compact JSON text (RFC 8259), members in the order given; a non-finite number (not JSON) is `null`.
     public func encoded() -> String {
         var out = ""
         append(to: &out)
@@ -63,8 +68,8 @@ public enum TTSJSONValue: Sendable, Hashable {
         switch self {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
-        case .number(let value): out += Self.format(value)
-        case .string(let value): Self.appendString(value, to: &out)
+        case .number(let value): out += value.isFinite ? JSONWriter.number(value) : "null"
+        case .string(let value): JSONWriter.appendQuoted(value, to: &out)
         case .array(let values):
             out += "["
             for (index, value) in values.enumerated() {
@@ -76,37 +81,11 @@ public enum TTSJSONValue: Sendable, Hashable {
             out += "{"
             for (index, (key, value)) in members.enumerated() {
                 if index > 0 { out += "," }
-                Self.appendString(key, to: &out)
+                JSONWriter.appendQuoted(key, to: &out)
                 out += ":"
                 value.append(to: &out)
             }
             out += "}"
         }
-    }
-
-    /// Integers print without a fraction; non-finite numbers (not JSON) print as null.
-    private static func format(_ value: Double) -> String {
-        guard value.isFinite else { return "null" }
-        if value.rounded() == value, abs(value) < 9.0e15 { return String(Int64(value)) }
-        return String(value)
-    }
-
-    /// RFC 8259 §7: quote, backslash and control characters escaped; everything else as UTF-8.
-    private static func appendString(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }

@@ -1,12 +1,16 @@
 import Foundation
 
-/// Throw-away certificates and the Python echo server, made with the tools the tests use.
-enum BenchSetup {
-    struct Failure: Error, CustomStringConvertible { let description: String }
+/// Throw-away certificates and the tests' Python servers that network benchmarks run against, made with
+/// the same tools the tests use (openssl CLI, Debian's python3).
+public enum BenchSetup {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+        public init(description: String) { self.description = description }
+    }
 
-    /// CA + server certificate (EC P-256, SAN localhost/127.0.0.1) in a temporary folder.
-    static func certificates() throws -> (ca: String, certificate: String, key: String) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("switchboard-bench-ws-\(UUID().uuidString)").path
+    /// CA + server certificate (EC P-256, SAN localhost/127.0.0.1) in a temporary folder: (ca, cert, key).
+    public static func certificates() throws -> (ca: String, certificate: String, key: String) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("switchboard-bench-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"]
         try run("/usr/bin/openssl", ["req", "-x509"] + ec + ["-keyout", directory + "/ca.key", "-out", directory + "/ca.pem",
@@ -18,13 +22,17 @@ enum BenchSetup {
         return (directory + "/ca.pem", directory + "/server.pem", directory + "/server.key")
     }
 
-    /// Starts the tests' Python `websockets` server (Tests/NetWebSocketClientTests/Fixtures/ws_server.py).
-    static func pythonServer(tls: (certificate: String, key: String)? = nil) throws -> (process: Process, port: Int) {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Tests/NetWebSocketClientTests/Fixtures/ws_server.py").path
+    /// The repository's root folder (found from this file's path at build time).
+    public static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// Starts `/usr/bin/python3 <script> <arguments>` (`script` relative to the repository root), reads
+    /// its first line `PORT <n>`, and keeps draining its output so it never blocks on a full pipe.
+    public static func pythonServer(script: String, arguments: [String]) throws -> (process: Process, port: Int) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [script] + (tls.map { [$0.certificate, $0.key] } ?? [])
+        process.arguments = [repositoryRoot.appendingPathComponent(script).path] + arguments
         let output = Pipe()
         process.standardOutput = output
         try process.run()

@@ -4,31 +4,31 @@ import Glibc
 import Darwin
 #endif
 
-/// Times a closure in batches (same method as switchboard-bench-wire) and reports nanoseconds per operation (median, p95, p99 over batches).
+/// Times a closure in batches (the micro-benchmarks of Wire, SIP, …) and reports nanoseconds per operation (median, p95, p99 over batches).
 /// It reads the thread's CPU clock, not the wall clock: on this shared 2-core machine other builds
 /// preempt the benchmark for milliseconds at a time, and CPU time leaves those pauses out.
-struct Stopwatch {
+public struct Stopwatch {
     /// Target CPU time of one timed batch: long enough to dwarf the clock read (a syscall, ~0.3 µs).
-    static let batchNanoseconds = 50_000.0
+    public static let batchNanoseconds = 50_000.0
     /// Timed batches per benchmark.
-    static let batches = 600
+    public static let batches = 600
     /// Untimed operations first, so caches and allocator pools are warm.
-    static let warmup = 2_000
+    public static let warmup = 2_000
 
-    struct Figures {
-        let median: Double
-        let p95: Double
-        let p99: Double
+    public struct Figures {
+        public let median: Double
+        public let p95: Double
+        public let p99: Double
     }
 
     /// Nanoseconds of CPU time this thread has used.
-    static func threadCPUNanoseconds() -> Double {
+    public static func threadCPUNanoseconds() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
         return Double(time.tv_sec) * 1e9 + Double(time.tv_nsec)
     }
 
-    static func measure(_ operation: () -> Int) -> Figures {
+    public static func measure(_ operation: () -> Int) -> Figures {
         var sink = 0
         let warmupStart = threadCPUNanoseconds()
         for _ in 0..<warmup { sink &+= operation() }
@@ -49,6 +49,6 @@ struct Stopwatch {
 }
 
 /// Keeps results alive so the optimizer cannot drop the measured work.
-@inline(never) func blackHole(_ value: Int) {
+@inline(never) public func blackHole(_ value: Int) {
     if value == 0x5EED_5EED { print("") }
 }
