@@ -118,6 +118,9 @@ let package = Package(
                           swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-rtp", dependencies: ["Telephony", "Media", "Net", "Speech", "Conversation"],
                           path: "Sources/BenchRTP", swiftSettings: strict),
+        .executableTarget(name: "switchboard-bench-sipcalls", dependencies: [
+            "Telephony", "SIP", "Agents", "Orchestrator", "Speech", "Net", "SwitchboardTesting",
+        ], path: "Sources/BenchSIPCalls", swiftSettings: strict),
 
         // Tests mirror the sources.
         .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
