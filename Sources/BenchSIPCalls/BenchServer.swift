@@ -20,10 +20,10 @@ struct BenchProvidersFactory: CallProvidersFactory {
 /// The RTP call media factory, keeping every call's media so the bench can read the streams' counters.
 final class KeepingMediaFactory: SIPCallMediaFactory {
     let factory = RTPCallMediaFactory(host: "127.0.0.1", ports: 20_000...59_999)
-    let medias = Mutex<[RTPCallMedia]>([])
+    let streams = Mutex<[RTPMediaStream]>([])
     func open(on loop: EventLoop) throws -> any SIPCallMedia {
         let media = try factory.open(on: loop)
-        if let rtp = media as? RTPCallMedia { medias.withLock { $0.append(rtp) } }
+        if let rtp = media as? RTPCallMedia { streams.withLock { $0.append(rtp.stream) } }
         return media
     }
 }
@@ -61,12 +61,12 @@ struct BenchServer {
 
     /// Counters summed over every call's RTP stream, read on the loop.
     func streamTotals() async throws -> RTPStreamStatistics {
-        let medias = media.medias.withLock { $0 }
+        let streams = media.streams.withLock { $0 }
         let loop = group.loops[0]
         return try await loop.submit {
             var total = RTPStreamStatistics()
-            for media in medias {
-                let stats = media.stream.statistics
+            for stream in streams {
+                let stats = stream.statistics
                 total.packetsSent += stats.packetsSent
                 total.packetsReceived += stats.packetsReceived
                 total.framesDelivered += stats.framesDelivered

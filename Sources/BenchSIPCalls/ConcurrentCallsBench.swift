@@ -1,4 +1,5 @@
 import Net
+import Telephony
 
 /// `calls` established calls with RTP both ways for `seconds`: the caller sends a 20 ms PCMU packet per
 /// call per tick, the agent's greeting (a minute of fake TTS audio) is paced back by the media clock.
