@@ -120,6 +120,7 @@ let package = Package(
                           path: "Sources/BenchRTP", swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-sipcalls", dependencies: [
             "Telephony", "SIP", "Agents", "Orchestrator", "Speech", "Net", "SwitchboardTesting",
+            .product(name: "Logging", package: "swift-log"),
         ], path: "Sources/BenchSIPCalls", swiftSettings: strict),
 
         // Tests mirror the sources.

@@ -8,8 +8,9 @@ import Synchronization
 import Telephony
 
 /// Fresh fakes per call: STT that never transcribes, an LLM that never answers, and TTS that answers at
-/// once with `perCharacter` of audio per character: the greeting below is a minute of audio, which the
-/// RTP stream paces out at real time for the whole measurement (the agent talks, the client talks).
+/// once with 200 ms of audio per character: a long greeting (the concurrency bench) is a minute of audio,
+/// which the RTP stream paces out at real time for the whole measurement (the agent talks, the client
+/// talks); a short one (the setup bench) is "Hi." (0.6 s).
 struct BenchProvidersFactory: CallProvidersFactory {
     func providers(for agent: AgentConfig) throws -> CallProviders {
         CallProviders(speechToText: FakeSpeechToText(), languageModel: FakeLanguageModel(),
@@ -36,13 +37,13 @@ struct BenchServer {
     let address: SocketAddress
     let media: KeepingMediaFactory
 
-    static func start(maxCalls: Int) async throws -> BenchServer {
+    static func start(maxCalls: Int, longGreeting: Bool) async throws -> BenchServer {
         let group = try EventLoopGroup(loopCount: 1, name: "bench-sip-ua")
         let trunk = SIPTrunk(name: "bench", allow: [IPNetwork(parsing: "127.0.0.1/32")!],
                              routes: [SIPTrunk.Route(user: "agent", agent: "bench")])
         let config = SIPConfig(listen: SIPConfig.Listen(udp: ListenAddress(host: "127.0.0.1", port: 0), tcp: nil, tls: nil),
                                codecs: [.pcmu, .pcma], ringMilliseconds: 0, trunks: [trunk])
-        let greeting = String(repeating: "talking ", count: 40)  // 320 characters: 64 s of audio
+        let greeting = longGreeting ? String(repeating: "talking ", count: 40) : "Hi."  // 320 characters: 64 s of audio
         let agent = AgentConfig(name: "bench", greeting: TextTemplate(greeting), stt: [STTProviderConfig(kind: .deepgram)],
                                 llm: [LLMProviderConfig(kind: .openai)], tts: [TTSProviderConfig(kind: .cartesia)])
         let deployment = Deployment(serverConfigPath: "bench.yaml", server: ServerConfig(sip: config), agents: ["bench": agent])

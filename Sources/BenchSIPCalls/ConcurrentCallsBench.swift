@@ -8,7 +8,7 @@ import Telephony
 enum ConcurrentCallsBench {
     static func run(calls: Int, seconds: Int) async throws {
         let rssBefore = residentBytes()
-        let server = try await BenchServer.start(maxCalls: calls + 10)
+        let server = try await BenchServer.start(maxCalls: calls + 10, longGreeting: true)
         let clientGroup = try EventLoopGroup(loopCount: 1, name: "bench-sip-caller")
         let client = clientGroup.loops[0]
         let report = CallerReport()

@@ -98,7 +98,7 @@ final class ScriptedCaller: DatagramHandler {
                      "Via: SIP/2.0/UDP 127.0.0.1:\(localPort);rport;branch=\(branch)", "Max-Forwards: 70",
                      "From: <sip:bench@127.0.0.1>;tag=\(call.fromTag)",
                      "To: <sip:agent@127.0.0.1>" + (call.toTag.map { ";tag=\($0)" } ?? ""),
-                     "Call-ID: \(call.callID)", "CSeq: \(cseq) \(method == "ACK" ? "INVITE" : method)",
+                     "Call-ID: \(call.callID)", "CSeq: \(cseq) \(method)",
                      "Contact: <sip:bench@127.0.0.1:\(localPort)>"]
         if let contentType { lines.append("Content-Type: \(contentType)") }
         lines.append("Content-Length: \(body.utf8.count)")

@@ -5,7 +5,7 @@ import Net
 /// and closes an RTP port pair.
 enum SetupBench {
     static func run(seconds: Int, inFlight: Int) async throws {
-        let server = try await BenchServer.start(maxCalls: 10_000)
+        let server = try await BenchServer.start(maxCalls: 10_000, longGreeting: false)
         let clientGroup = try EventLoopGroup(loopCount: 1, name: "bench-sip-caller")
         let client = clientGroup.loops[0]
         let report = CallerReport()

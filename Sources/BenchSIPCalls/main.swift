@@ -1,3 +1,4 @@
+import Logging
 import Net
 #if canImport(Glibc)
 import Glibc
@@ -9,6 +10,13 @@ import Glibc
 //   calls [N] [seconds]               N established calls, RTP both ways (20 ms PCMU from the caller, paced
 //                                     agent audio back): CPU per call, late/dropped frames, RSS per call
 // Build in release for figures: swift build -c release --product switchboard-bench-sipcalls
+
+// Per-call info logs would be measured too: warnings and errors only.
+LoggingSystem.bootstrap { label in
+    var handler = StreamLogHandler.standardError(label: label)
+    handler.logLevel = .warning
+    return handler
+}
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let mode = arguments.first ?? "setups"
