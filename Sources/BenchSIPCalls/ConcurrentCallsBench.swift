@@ -6,9 +6,9 @@ import Telephony
 /// Reports CPU per call (server loop thread, and the process minus the caller's thread), the media
 /// clock's late/skipped ticks, packets against 50/s, gaps the caller saw, and RSS growth per call.
 enum ConcurrentCallsBench {
-    static func run(calls: Int, seconds: Int) async throws {
+    static func run(calls: Int, seconds: Int, quiet: Bool) async throws {
         let rssBefore = residentBytes()
-        let server = try await BenchServer.start(maxCalls: calls + 10, longGreeting: true)
+        let server = try await BenchServer.start(maxCalls: calls + 10, longGreeting: !quiet)
         let clientGroup = try EventLoopGroup(loopCount: 1, name: "bench-sip-caller")
         let client = clientGroup.loops[0]
         let report = CallerReport()
@@ -51,7 +51,7 @@ enum ConcurrentCallsBench {
 
         let expected = calls * 50 * seconds
         let callSeconds = Double(calls * seconds)
-        print("\(calls) concurrent calls (\(caller0.established) established in \(format(setupSeconds)) s), \(seconds) s measured:")
+        print("\(calls) concurrent calls\(quiet ? ", agent quiet after \"Hi.\"" : "") (\(caller0.established) established in \(format(setupSeconds)) s), \(seconds) s measured:")
         print("  media clock ticks \(clock1.0 - clock0.0) (expected \(50 * seconds)), late \(clock1.1 - clock0.1), skipped \(clock1.2 - clock0.2)")
         print("  agent → caller: sent \(streams1.packetsSent - streams0.packetsSent) of \(expected) expected "
               + "(send failures \(streams1.sendsFailed - streams0.sendsFailed)), caller received \(caller1.rtpReceived - caller0.rtpReceived), "

@@ -19,6 +19,7 @@ final class ScriptedCaller: DatagramHandler {
         var remoteRTP: SocketAddress?
         var sequence: UInt16 = 0
         var timestamp: UInt32 = 0
+        var ssrc: UInt32 = 0
         var ended = false
     }
 
@@ -70,6 +71,7 @@ final class ScriptedCaller: DatagramHandler {
         let callID = "bench-\(counter)-\(localPort)"
         let tag = "t\(counter)"
         var call = Call(callID: callID, fromTag: tag, inviteSentAt: .now)
+        call.ssrc = 0x5B00_0000 | UInt32(truncatingIfNeeded: counter)
         var rtpPort: UInt16 = 9
         if !hangUpAtOnce, let rtp = try? UDPSocket.bind(SocketAddress(host: "127.0.0.1", port: 0)!, on: loop) {
             rtp.handler = self
@@ -154,7 +156,7 @@ final class ScriptedCaller: DatagramHandler {
             packet[1] = call.sequence == 0 ? 0x80 : 0x00
             packet[2] = UInt8(call.sequence >> 8); packet[3] = UInt8(call.sequence & 0xFF)
             for i in 0..<4 { packet[4 + i] = UInt8(truncatingIfNeeded: call.timestamp >> (24 - 8 * UInt32(i))) }
-            packet[8] = 0x12; packet[9] = 0x34; packet[10] = UInt8(truncatingIfNeeded: call.sequence); packet[11] = 1
+            for i in 0..<4 { packet[8 + i] = UInt8(truncatingIfNeeded: call.ssrc >> (24 - 8 * UInt32(i))) }
             packet.replaceSubrange(12..., with: payload)
             if case .sent = rtp.send(packet, to: remote) { rtpSent += 1 }
             call.sequence &+= 1
