@@ -42,6 +42,10 @@ import Testing
         #expect(held.direction == .receiveOnly)
         let inactive = try RTPCallMediaOptions().rtpParameters(for: Self.audio(.pcmu, payloadType: 0, address: "0.0.0.0", direction: .sendonly))
         #expect(inactive.direction == .inactive)
+        // Phones often send nothing while holding: silence then must not end the call.
+        #expect(held.inactivityTimeout == RTPCallMediaOptions.heldInactivityTimeout)
+        let recvonly = try RTPCallMediaOptions().rtpParameters(for: Self.audio(.pcmu, payloadType: 0, direction: .recvonly))
+        #expect(recvonly.inactivityTimeout == RTPCallMediaOptions.heldInactivityTimeout)
     }
 
     @Test func sdpDirectionsMapOneToOne() throws {

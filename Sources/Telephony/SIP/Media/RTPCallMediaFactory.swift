@@ -35,6 +35,9 @@ public struct RTPCallMediaOptions: Sendable, Equatable {
     /// RTCP SDES CNAME (RFC 3550 §6.5.1).
     public var canonicalName: String
 
+    /// The inactivity timeout while the peer holds the call (we do not send): a day, i.e. never in practice.
+    public static let heldInactivityTimeout = Duration.seconds(86_400)
+
     public init(inactivityTimeout: Duration = RTPMediaParameters.defaultInactivityTimeout,
                 jitterBuffer: JitterBufferConfiguration = .init(), canonicalName: String = "switchboard") {
         self.inactivityTimeout = inactivityTimeout
@@ -51,9 +54,11 @@ public struct RTPCallMediaOptions: Sendable, Equatable {
               let codec = RTPAudioCodec(encodingName: audio.codec.name) else { throw SIPMediaError.unsupportedCodec(audio.codec.description) }
         var direction = RTPDirection(audio.direction)
         if audio.remoteAddress.isUnspecified, direction.sends { direction = direction.receives ? .receiveOnly : .inactive }
+        // A held call is not ended for silence: many phones send nothing while they hold.
+        let timeout = direction.sends ? inactivityTimeout : Self.heldInactivityTimeout
         return RTPMediaParameters(codec: codec, payloadType: audio.payloadType, telephoneEventPayloadType: audio.telephoneEventPayloadType,
                                   ptimeMilliseconds: audio.ptime ?? 20, remote: parameters.remote, direction: direction,
-                                  inactivityTimeout: inactivityTimeout, jitterBuffer: jitterBuffer,
+                                  inactivityTimeout: timeout, jitterBuffer: jitterBuffer,
                                   deliveredSampleRate: deliveredSampleRate, canonicalName: canonicalName)
     }
 }
