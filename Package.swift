@@ -120,6 +120,10 @@ let package = Package(
                           swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-rtp", dependencies: ["Telephony", "Media", "Net", "Speech", "Conversation", "BenchSupport"],
                           path: "Sources/BenchRTP", swiftSettings: strict),
+        .executableTarget(name: "switchboard-bench-sipcalls", dependencies: [
+            "Telephony", "SIP", "Agents", "Orchestrator", "Speech", "Net", "SwitchboardTesting",
+            .product(name: "Logging", package: "swift-log"),
+        ], path: "Sources/BenchSIPCalls", swiftSettings: strict),
 
         // Tests mirror the sources.
         .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),

@@ -4,12 +4,11 @@ import Net
 import Telephony
 
 /// Builds the SIP service for a config with a `sip:` section: the user agent on one loop, TLS from the
-/// server's certificate when `sip.listen.tls` is set, and placeholder call media on the RTP port range
-/// (real ports, no audio) until the RTP stream is bridged to `SIPCallMedia`.
+/// server's certificate when `sip.listen.tls` is set, and RTP call media (G.711) on the RTP port range.
 enum SIPWiring {
     static func service(for deployment: Deployment, context: MediaEndpointContext, loops: EventLoopGroup,
                         logger: Logger) throws -> SIPService? {
-        guard let sip = deployment.server.sip else { return nil }
+        guard var sip = deployment.server.sip else { return nil }
         var tlsContext: TLSServerContext?
         if sip.listen.tls != nil, let tls = deployment.server.tls {
             tlsContext = try TLSServerContext(configuration: .init(certificateChainFile: tls.certificatePath,
@@ -17,10 +16,17 @@ enum SIPWiring {
         }
         let listenHost = (sip.listen.udp ?? sip.listen.tcp ?? sip.listen.tls)?.host ?? "0.0.0.0"
         let mediaHost = SocketAddress(host: listenHost, port: 0) != nil ? listenHost : "0.0.0.0"
+        // Answer only with codecs the RTP media carries (Opus over RTP is not wired yet).
+        let carried = sip.codecs.filter(RTPCallMediaFactory.carries)
+        if carried.count < sip.codecs.count {
+            logger.info("sip: codecs \(sip.codecs.filter { !carried.contains($0) }.map(\.rawValue)) are not carried over RTP yet; answering with \(carried.map(\.rawValue))")
+        }
+        sip.codecs = carried.isEmpty ? [.pcmu, .pcma] : carried
         let settings = SIPUserAgentSettings(
-            config: sip, media: PlaceholderCallMediaFactory(host: mediaHost, ports: sip.rtpPorts), tlsContext: tlsContext,
+            config: sip, media: RTPCallMediaFactory(host: mediaHost, ports: sip.rtpPorts), tlsContext: tlsContext,
             events: { event in
-                logger.debug("sip call event: \(event)")
+                // Keys pressed may be PINs or card numbers: logged at debug level only.
+                if case .digit = event { logger.debug("sip call event: \(event)") } else { logger.info("sip call event: \(event)") }
                 SIPRegistrationMetrics.record(event)
             })
         return SIPService(settings: settings, context: context, loop: loops.next())

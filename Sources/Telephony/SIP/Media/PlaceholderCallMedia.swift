@@ -5,8 +5,8 @@ import SIP
 import Speech
 
 /// Call media that binds a real UDP port (from a range) and discards what it receives and what the session
-/// sends, reporting every mark as played at once. It stands in for RTP until the RTP stream is bridged
-/// (the signalling then works end to end: calls ring, answer, hold and hang up), and serves the SIP tests.
+/// sends, reporting every mark as played at once. The SIP signalling tests use it (calls ring, answer,
+/// hold and hang up with no audio); `serve` uses `RTPCallMedia`.
 public final class PlaceholderCallMedia: SIPCallMedia, CallTransport, DatagramHandler {
     public let localPort: UInt16
     public let sessionFormat = AudioFormat(encoding: .linear16, sampleRate: .hz8000)
@@ -56,12 +56,6 @@ public final class PlaceholderCallMedia: SIPCallMedia, CallTransport, DatagramHa
     public func sendMark(_ mark: MarkID) { session?.assumeIsolated { $0.playoutMarkReached(mark) } }
     public func clear() {}
     public func hangUp(_ reason: SessionEndReason) {}
-}
-
-/// Why call media could not be opened.
-public enum SIPMediaError: Error, Sendable, Hashable {
-    case noFreePort(String)
-    case unusableHost(String)
 }
 
 /// Opens `PlaceholderCallMedia` on a host and port range.

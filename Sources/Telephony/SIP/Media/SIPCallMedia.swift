@@ -1,3 +1,4 @@
+import Agents
 import Net
 import Orchestrator
 import SIP
@@ -19,11 +20,18 @@ public protocol SIPCallMedia: AnyObject {
     var localPort: UInt16 { get }
     /// The format of the frames delivered to the session and of the audio it sends (linear 16-bit).
     var sessionFormat: AudioFormat { get }
+    /// The formats the call's session is created with for `agent` (before `start`): inbound frames (what
+    /// its STT gets) and the audio it sends. By default `sessionFormat` both ways.
+    func sessionFormats(for agent: AgentConfig) -> (input: AudioFormat, output: AudioFormat)
     /// The session's way out (audio, marks, clear); its `hangUp` is never called by the user agent.
     var transport: any CallTransport { get }
     func start(_ parameters: SIPMediaParameters, session: CallSession, delegate: any SIPCallMediaDelegate) throws
     func update(_ parameters: SIPMediaParameters)
     func stop()
+}
+
+extension SIPCallMedia {
+    public func sessionFormats(for agent: AgentConfig) -> (input: AudioFormat, output: AudioFormat) { (sessionFormat, sessionFormat) }
 }
 
 /// Opens call media on a loop; shared by every call of a SIP service.

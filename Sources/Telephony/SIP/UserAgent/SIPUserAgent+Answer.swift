@@ -13,9 +13,10 @@ extension SIPUserAgent {
         call.ringTimer = nil
         let transport = SIPSessionTransport(agent: self, dialogID: call.dialog.id)
         let session: CallSession
+        let formats = call.media.sessionFormats(for: call.agent)
         do {
             session = try CallStarter.start(context: context, agent: call.agent, callID: call.callID, variables: variables(of: call),
-                                            inputFormat: call.media.sessionFormat, outputFormat: call.media.sessionFormat,
+                                            inputFormat: formats.input, outputFormat: formats.output,
                                             loop: loop, transport: transport, answerNow: false)
         } catch {
             logger.warning("SIP call not answered: \(error.reason)", metadata: ["call": "\(call.callID)"])
