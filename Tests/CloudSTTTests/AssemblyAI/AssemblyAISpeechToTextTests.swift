@@ -98,7 +98,7 @@ struct AssemblyAISpeechToTextTests {
     func midStreamFaultsEndWithExactlyOneFailureLast(fault: FakeStreamingFault, expected: ProviderError) async throws {
         let fake = try await FakeAssemblyAIServer.start(on: H.group, apiKey: H.apiKey, script: [FakeUtterance("first", afterAudioBytes: 480)], fault: fault)
         defer { Task { await fake.stop() } }
-        let stt = try adapter(fake, ["first_result_timeout_ms": .int(300), "stall_timeout_ms": .int(300), "chunk_ms": .int(60)])
+        let stt = try adapter(fake, ["first_result_timeout_ms": .int(1_500), "stall_timeout_ms": .int(1_500), "chunk_ms": .int(60)])
         let session = try await stt.openSession(TranscriptionRequest(format: .telephony))
         let recorder = TranscriptRecorder(session)
         var index = 0

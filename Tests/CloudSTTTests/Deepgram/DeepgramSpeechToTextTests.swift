@@ -170,7 +170,7 @@ struct DeepgramSpeechToTextTests {
     func midStreamFaultsEndWithExactlyOneFailureLast(fault: FakeStreamingFault, expected: ProviderError) async throws {
         let fake = try await FakeDeepgramServer.start(on: H.group, apiKey: H.apiKey, script: [FakeUtterance("first", afterAudioBytes: 320)], fault: fault)
         defer { Task { await fake.stop() } }
-        let stt = try adapter(fake, ["first_result_timeout_ms": .int(300), "stall_timeout_ms": .int(300)])
+        let stt = try adapter(fake, ["first_result_timeout_ms": .int(1_500), "stall_timeout_ms": .int(1_500)])
         let session = try await stt.openSession(TranscriptionRequest(format: .telephony))
         let recorder = TranscriptRecorder(session)
         for (index, frame) in H.speechFrames(4).enumerated() {

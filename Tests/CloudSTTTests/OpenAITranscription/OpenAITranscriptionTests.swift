@@ -82,7 +82,7 @@ struct OpenAITranscriptionTests {
     func requestFailuresEndWithExactlyOneFailureLast(fault: FakeBatchFault, expected: ProviderError) async throws {
         let fake = try await FakeOpenAITranscriptionServer.start(on: H.group, apiKey: H.apiKey, script: ["x"], fault: fault)
         defer { Task { await fake.stop() } }
-        let session = try await adapter(fake, ["request_timeout_ms": .int(300)]).openSession(TranscriptionRequest(format: .telephony))
+        let session = try await adapter(fake, ["request_timeout_ms": .int(1_500)]).openSession(TranscriptionRequest(format: .telephony))
         let recorder = TranscriptRecorder(session)
         for frame in H.speechFrames(5) { try session.send(frame) }
         session.finishAudio()
