@@ -23,17 +23,25 @@ struct AgentProviderSet: Sendable {
     /// The agent's voices in fallback order with espeak-ng last: what canned phrases are synthesized with.
     let phraseVoice: FallbackTextToSpeech
 
-    /// Builds every adapter the agent's plan names; the first entry an adapter refuses is thrown.
-    init(agent: AgentConfig, network: ProviderNetwork, breakers: CircuitBreakerRegistry,
-         logger: Logger) throws(ProviderSetupError) {
+    /// Builds every adapter the agent's plan names in `layers`; the first entry an adapter refuses is
+    /// thrown. Only a set of every layer can serve `callProviders()`.
+    init(agent: AgentConfig, network: ProviderNetwork, breakers: CircuitBreakerRegistry, logger: Logger,
+         layers: Set<RoutingLayer> = Set(RoutingLayer.allCases),
+         scriptedVariables: [String: String]? = nil) throws(ProviderSetupError) {
         let plan = CallProvidersPlan(agent: agent)
-        let builder = ProviderAdapterBuilder(agent: agent, network: network)
+        let builder = ProviderAdapterBuilder(agent: agent, network: network, scriptedVariables: scriptedVariables)
         var stt: [String: any SpeechToText] = [:]
-        for leaf in plan.stt.providers { stt[leaf.label] = try builder.speechToText(leaf.config) }
         var llm: [String: any LanguageModel] = [:]
-        for leaf in plan.llm.providers { llm[leaf.label] = try builder.languageModel(leaf.config) }
         var tts: [String: any TextToSpeech] = [:]
-        for leaf in plan.tts.providers { tts[leaf.label] = try builder.textToSpeech(leaf.config) }
+        if layers.contains(.speechToText) {
+            for leaf in plan.stt.providers { stt[leaf.label] = try builder.speechToText(leaf.config) }
+        }
+        if layers.contains(.languageModel) {
+            for leaf in plan.llm.providers { llm[leaf.label] = try builder.languageModel(leaf.config) }
+        }
+        if layers.contains(.textToSpeech) {
+            for leaf in plan.tts.providers { tts[leaf.label] = try builder.textToSpeech(leaf.config) }
+        }
         self.agent = agent
         self.plan = plan
         self.speechToTexts = stt
@@ -43,13 +51,14 @@ struct AgentProviderSet: Sendable {
         self.observer = SwiftMetricsRoutingObserver(agent: agent.name, logger: logger)
         self.budgets = RouterBudgets(agent: agent)
         self.tools = agent.tools.isEmpty ? UnavailableToolRunner() : WebhookToolRunner(tools: agent.tools, http: network.http)
-        let voices = plan.tts.baseLeaves.map { leaf in
-            (tts[leaf.label] ?? builder.lastResortVoice(), breakers.breaker(agent: agent.name, layer: .textToSpeech, provider: leaf.label))
+        let voices = plan.tts.baseLeaves.compactMap { leaf -> (any TextToSpeech, SharedCircuitBreaker)? in
+            tts[leaf.label].map { ($0, breakers.breaker(agent: agent.name, layer: .textToSpeech, provider: leaf.label)) }
         }
-        self.phraseVoice = FallbackTextToSpeech(providers: voices, budget: RouterBudgets(agent: agent).textToSpeech,
+        let lastResortBreaker = breakers.breaker(agent: agent.name, layer: .textToSpeech, provider: "espeak/last-resort")
+        self.phraseVoice = FallbackTextToSpeech(providers: voices.isEmpty ? [(builder.lastResortVoice(), lastResortBreaker)] : voices,
+                                                budget: RouterBudgets(agent: agent).textToSpeech,
                                                 observer: observer)
-            .appending(lastResort: builder.lastResortVoice(),
-                       breaker: breakers.breaker(agent: agent.name, layer: .textToSpeech, provider: "espeak/last-resort"))
+            .appending(lastResort: builder.lastResortVoice(), breaker: lastResortBreaker)
         observer.publishInitialStates(routedBreakers())
     }
 
@@ -61,6 +70,11 @@ struct AgentProviderSet: Sendable {
                              languageModel: languageModel(plan.llm, usage, shadows),
                              textToSpeech: textToSpeech(plan.tts, usage, shadows),
                              tools: tools, usage: usage, shadowReports: shadows)
+    }
+
+    /// A fresh per-call language model alone (what `chat` runs), metered into `usage`.
+    func callLanguageModel(usage: CallUsage, shadows: ShadowReportLog) -> any LanguageModel {
+        languageModel(plan.llm, usage, shadows)
     }
 
     private func breaker(_ layer: RoutingLayer, _ leaf: PlannedProvider<some Agents.ProviderKind>) -> SharedCircuitBreaker {

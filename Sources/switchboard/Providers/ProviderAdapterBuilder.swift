@@ -9,6 +9,8 @@ import Speech
 struct ProviderAdapterBuilder {
     let agent: AgentConfig
     let network: ProviderNetwork
+    /// The variables a scripted model starts with (`chat` passes its call's); nil: the agent's defaults.
+    var scriptedVariables: [String: String]? = nil
 
     func speechToText(_ entry: STTProviderConfig) throws(ProviderSetupError) -> any SpeechToText {
         switch entry.kind {
@@ -32,7 +34,7 @@ struct ProviderAdapterBuilder {
         case .anthropic: return try AnthropicLanguageModel(settings: entry, network: network)
         case .scripted:
             do {
-                return try ScriptedLanguageModel(agent: agent, settings: entry)
+                return try ScriptedLanguageModel(agent: agent, settings: entry, callVariables: scriptedVariables)
             } catch {
                 throw ProviderSetupError(provider: entry.kind.rawValue, problem: "could not start: \(error)")
             }
