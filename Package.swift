@@ -142,7 +142,8 @@ let package = Package(
             "Conversation",
         ], exclude: ["Fixtures"], swiftSettings: strict),
         // Spawns the built `switchboard` binary (depends on it so `swift test` builds it first).
-        .testTarget(name: "EndToEndTests", dependencies: ["switchboard", "Providers", "Speech", "Agents", "Media", "SwitchboardTesting"],
+        .testTarget(name: "EndToEndTests", dependencies: ["switchboard", "Providers", "Speech", "Agents", "Media", "SwitchboardTesting",
+                                                       "ProviderFakes", "Net"],
                     exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Speech", "Agents", "Media"],
                     swiftSettings: strict),
