@@ -112,6 +112,9 @@ let package = Package(
                           swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-providers", dependencies: ["Providers", "Agents", "Speech", "Media"],
                           path: "Sources/BenchProviders", swiftSettings: strict),
+        // Zero-latency provider fakes for Scripts/bench-overhead.sh.
+        .executableTarget(name: "switchboard-fakes", dependencies: ["ProviderFakes", "Net"], path: "Sources/BenchFakes",
+                          swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-tts", dependencies: ["Providers", "ProviderFakes", "Agents", "Speech", "Net"],
                           path: "Sources/BenchTTS", swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-sip", dependencies: ["SIP"], path: "Sources/BenchSIP",
