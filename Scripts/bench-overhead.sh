@@ -43,6 +43,7 @@ default_agent: bench
 logging:
   level: debug
 YAML
+: >"$work/server.log"
 BENCH_KEY=bench-key "$bin/switchboard" serve --config "$work/switchboard.yaml" >"$work/server.log" 2>&1 &
 server=$!
 i=0
@@ -103,5 +104,5 @@ def values(key):
 def pct(v, p): return v[min(len(v) - 1, int(round(p / 100 * (len(v) - 1))))]
 for key in ("voice_to_voice_ms", "provider_wait_ms", "overhead_ms"):
     v = values(key)
-    if v: print(f"{key:18} n={len(v):3} median={pct(v, 50):8.2f} p95={pct(v, 95):8.2f} max={v[-1]:8.2f}")
+    if v: print(f"{key:18} n={len(v):3} median={pct(v, 50):8.3f} p95={pct(v, 95):8.3f} max={v[-1]:8.3f}")
 PY

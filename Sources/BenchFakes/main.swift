@@ -42,12 +42,11 @@ let yaml = """
         api_key: ${BENCH_KEY}
         settings: { base_url: "\(aura.baseURL)" }
     turn_taking:
-      min_endpointing_ms: 50
-      endpointing_silence_ms: 50
+      min_endpointing_ms: 100
+      endpointing_silence_ms: 100
     """
 try yaml.write(toFile: arguments[4], atomically: true, encoding: .utf8)
-print("ready key=\(key)")
-fflush(stdout)
+FileHandle.standardOutput.write(Data("ready key=\(key)\n".utf8))
 while let _ = readLine() {}
 await deepgram.stop()
 await openAI.stop()
