@@ -30,7 +30,7 @@ struct SwitchboardService: Service {
             throw error
         }
         defer { providerHTTP.shutdown() }
-        let providers = ProviderWiring.factory(for: settings.deployment,
+        let providers = await ProviderWiring.factory(for: settings.deployment,
                                                network: ProviderNetwork(loops: loops, http: providerHTTP), logger: logger)
         let context = HTTPServerFactory.mediaContext(deployment: settings.deployment, providers: providers, logger: logger)
         let bound: (http: SocketAddress, metrics: SocketAddress?)

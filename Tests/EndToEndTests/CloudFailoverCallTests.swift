@@ -28,14 +28,17 @@ import Testing
         let aura: FakeDeepgramAuraServer
 
         /// `heardAt`: seconds of caller audio after which each scripted transcript is reported.
-        static func start(heardAt: [Double], openAI: [FakeLLMTurn], anthropic: [FakeLLMTurn]) async throws -> Fakes {
+        static func start(heardAt: [Double], openAI: [FakeLLMTurn], anthropic: [FakeLLMTurn],
+                          voiceFaults: Int = 0) async throws -> Fakes {
             let group = try EventLoopGroup(loopCount: 1, name: "e2e-fakes")
             let script = heardAt.map { FakeUtterance(heard, afterAudioBytes: Int($0 * Double(bytesPerSecond))) }
+            let aura = try await FakeDeepgramAuraServer.start(on: group, apiKey: key)
+            for _ in 0..<voiceFaults { aura.faults.add(.status(503, message: "voice down")) }
             return Fakes(group: group,
                          deepgram: try await FakeDeepgramServer.start(on: group, apiKey: key, script: script),
                          openAI: try await FakeOpenAIChatServer.start(on: group, turns: openAI),
                          anthropic: try await FakeAnthropicServer.start(on: group, turns: anthropic),
-                         aura: try await FakeDeepgramAuraServer.start(on: group, apiKey: key))
+                         aura: aura)
         }
 
         func stop() async {
@@ -164,5 +167,20 @@ import Testing
         let reply = Self.toneSeconds(try SpeechFiles.samples(ofWAV: scratch.path("call-1.wav")))
         #expect(abs(reply - Self.expectedToneSeconds(Self.fallbackReply)) < 0.06,
                 "turn 2: heard \(reply) s of tone, the reply is \(Self.expectedToneSeconds(Self.fallbackReply)) s")
+    }
+
+    /// Every voice is down from the start: the canned recovery phrase, synthesized at load through the
+    /// agent's voices with espeak-ng appended as last resort, still plays to the caller.
+    @Test func everyVoiceIsDownAndTheRecoveryPhraseStillPlaysInTheOfflineVoice() async throws {
+        let fakes = try await Fakes.start(heardAt: [7.9], openAI: [.reply(tokens: ["Fine."])], anthropic: [],
+                                          voiceFaults: 200)
+        let (log, scratch, server) = try await Self.call(fakes, turns: 1)
+        defer { scratch.remove() }
+        await fakes.stop()
+
+        #expect(log.events("agent").map(\.text).contains(Self.recoveryPhrase), "\(log.events("agent").map(\.text))")
+        let heard = log.audioSeconds(in: 0...1_000)
+        #expect(heard > 1.5, "heard \(heard) s; the recovery phrase in espeak-ng lasts about 3 s")
+        #expect(server.contains { $0.contains("call ended") && $0.contains("textToSpeech") }, "\(server)")
     }
 }
