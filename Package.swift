@@ -114,6 +114,9 @@ let package = Package(
                           swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-providers", dependencies: ["Providers", "Agents", "Speech", "Media"],
                           path: "Sources/BenchProviders", swiftSettings: strict),
+        // Zero-latency provider fakes for Scripts/bench-overhead.sh.
+        .executableTarget(name: "switchboard-fakes", dependencies: ["ProviderFakes", "Net"], path: "Sources/BenchFakes",
+                          swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-tts", dependencies: ["Providers", "ProviderFakes", "Agents", "Speech", "Net"],
                           path: "Sources/BenchTTS", swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-sip", dependencies: ["SIP", "BenchSupport", "SwitchboardTesting"], path: "Sources/BenchSIP",
@@ -148,7 +151,8 @@ let package = Package(
             "Conversation",
         ], exclude: ["Fixtures"], swiftSettings: strict),
         // Spawns the built `switchboard` binary (depends on it so `swift test` builds it first).
-        .testTarget(name: "EndToEndTests", dependencies: ["switchboard", "Providers", "Speech", "Agents", "Media", "SwitchboardTesting"],
+        .testTarget(name: "EndToEndTests", dependencies: ["switchboard", "Providers", "Speech", "Agents", "Media", "SwitchboardTesting",
+                                                       "ProviderFakes", "Net"],
                     exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Speech", "Agents", "Media"],
                     swiftSettings: strict),

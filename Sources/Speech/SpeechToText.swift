@@ -13,6 +13,16 @@ public protocol SpeechToText: Sendable {
 
     /// Opens a session that will receive `request.format` audio frames.
     func openSession(_ request: TranscriptionRequest) async throws(ProviderError) -> any TranscriptionSession
+
+    /// The most buffered audio a fallback router may replay into a new session of this provider at once
+    /// (the caller's words since the last final, sent faster than real time). Nil: no limit. A provider
+    /// that refuses audio faster than real time (AssemblyAI closes with 3007) sets a small limit.
+    var replayLimit: Duration? { get }
+}
+
+extension SpeechToText {
+    /// No limit by default.
+    public var replayLimit: Duration? { nil }
 }
 
 /// One live transcription stream: audio frames go in, `TranscriptEvent`s come out.

@@ -24,6 +24,11 @@ struct LoggingCallRecordSink: CallRecordSink {
     let logger: Logger
     let redactTranscripts: Bool
 
+    /// Milliseconds with three decimals.
+    static func milliseconds(_ duration: Duration) -> Double {
+        (duration / .microseconds(1)).rounded() / 1000
+    }
+
     func callEnded(_ record: CallRecord) {
         var metadata: Logger.Metadata = [
             "call": "\(record.callID)", "agent": "\(record.agentName)", "reason": "\(record.endReason.rawValue)",
@@ -34,6 +39,11 @@ struct LoggingCallRecordSink: CallRecordSink {
         if !latencies.isEmpty {
             metadata["voice_to_voice_median"] = "\(latencies[latencies.count / 2])"
         }
+        let overheads = record.turns.compactMap(\.orchestrationOverhead).sorted()
+        if !overheads.isEmpty {
+            metadata["overhead_median_ms"] = "\(Self.milliseconds(overheads[overheads.count / 2]))"
+            metadata["overhead_p95_ms"] = "\(Self.milliseconds(overheads[min(overheads.count - 1, overheads.count * 95 / 100)]))"
+        }
         if !record.providerUsage.isEmpty {
             metadata["cost"] = "\(record.totalCost)"
         }
@@ -41,6 +51,12 @@ struct LoggingCallRecordSink: CallRecordSink {
             metadata["provider_failures"] = "\(record.providerFailures.map { "\($0.layer):\($0.provider):\($0.error)" })"
         }
         logger.info("call ended", metadata: metadata)
+        logger.debug("call turn latencies", metadata: [
+            "call": "\(record.callID)",
+            "overhead_ms": "\(record.turns.compactMap(\.orchestrationOverhead).map(Self.milliseconds))",
+            "provider_wait_ms": "\(record.turns.compactMap(\.providerWait).map(Self.milliseconds))",
+            "voice_to_voice_ms": "\(record.turns.compactMap(\.voiceToVoice).map(Self.milliseconds))",
+        ])
         if !redactTranscripts {
             logger.debug("call history", metadata: ["call": "\(record.callID)", "history": "\(record.history)"])
         }

@@ -22,12 +22,12 @@ enum HTTPServerFactory {
 
     /// What every call endpoint of the server shares (Twilio, PCM, SIP): the deployment, providers from
     /// `ExecutableProvidersFactory`, record and metric sinks, and one registry enforcing `limits.max_calls`.
-    static func mediaContext(deployment: Deployment, logger: Logger) -> MediaEndpointContext {
+    static func mediaContext(deployment: Deployment, providers: ExecutableProvidersFactory, logger: Logger) -> MediaEndpointContext {
         let observers = CallObservers(
             records: ProviderUsageMetricsSink(next: LoggingCallRecordSink(
                 logger: logger, redactTranscripts: deployment.server.logging.redactTranscripts)),
             metrics: SwiftMetricsCallSink())
-        return MediaEndpointContext(deployment: deployment, providers: ExecutableProvidersFactory(), observers: observers,
+        return MediaEndpointContext(deployment: deployment, providers: providers, observers: observers,
                                     registry: CallRegistry(maximumCalls: deployment.server.limits.maxCalls), logger: logger)
     }
 

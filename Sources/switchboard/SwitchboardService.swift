@@ -1,6 +1,7 @@
 import Agents
 import Logging
 import Net
+import Providers
 import ServiceLifecycle
 import Telephony
 
@@ -21,7 +22,17 @@ struct SwitchboardService: Service {
         let server = settings.deployment.server
         let loops = try EventLoopGroup(loopCount: settings.loopCount ?? EventLoopGroup.defaultLoopCount)
         let http = HTTPServer(group: loops, configuration: HTTPServerFactory.configuration(for: server))
-        let context = HTTPServerFactory.mediaContext(deployment: settings.deployment, logger: logger)
+        let providerHTTP: StreamingHTTPClient
+        do {
+            providerHTTP = try StreamingHTTPClient()
+        } catch {
+            await loops.shutdownGracefully()
+            throw error
+        }
+        defer { providerHTTP.shutdown() }
+        let providers = await ProviderWiring.factory(for: settings.deployment,
+                                               network: ProviderNetwork(loops: loops, http: providerHTTP), logger: logger)
+        let context = HTTPServerFactory.mediaContext(deployment: settings.deployment, providers: providers, logger: logger)
         let bound: (http: SocketAddress, metrics: SocketAddress?)
         let sip: SIPService?
         let callControl = server.apiToken.map { SIPCallControlAPI(token: $0) }

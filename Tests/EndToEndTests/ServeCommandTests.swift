@@ -4,8 +4,9 @@ import Testing
 /// The real `switchboard serve` process, talked to by curl and Python and stopped by signals.
 @Suite(.serialized) struct ServeCommandTests {
     /// Starts `switchboard serve` with `arguments` and waits for its `listening` line.
-    static func startServer(_ arguments: [String]) async throws -> (process: ChildProcess, http: String, metrics: String?) {
-        let process = try ChildProcess(try SwitchboardBinary.path(), ["serve"] + arguments)
+    static func startServer(_ arguments: [String], environment: [String: String] = [:]) async throws
+        -> (process: ChildProcess, http: String, metrics: String?) {
+        let process = try ChildProcess(try SwitchboardBinary.path(), ["serve"] + arguments, environment: environment)
         let line = try await process.line(containing: "listening http=")
         func address(_ key: String) -> String? {
             guard let range = line.range(of: "\(key)=") else { return nil }

@@ -16,7 +16,19 @@ public struct ConfigChecker: Sendable {
     public func check(_ paths: [String]) -> CheckReport {
         let loader = ConfigSetLoader(fileSystem: fileSystem, environment: environment)
         for file in loader.expand(paths) { loader.load(file) }
-        return CheckReport(files: loader.reportedFiles, problems: loader.problems)
+        return CheckReport(files: loader.reportedFiles, problems: loader.problems, agents: loader.reportedAgents)
+    }
+}
+
+/// An agent a check decoded, for further checks by the executable (building its provider adapters).
+public struct CheckedAgent: Sendable {
+    public var config: AgentConfig
+    /// Where the agent's `name` is written: the location of problems found later.
+    public var location: SourceLocation
+
+    public init(config: AgentConfig, location: SourceLocation) {
+        self.config = config
+        self.location = location
     }
 }
 
@@ -26,10 +38,18 @@ public struct CheckReport: Sendable {
     public var files: [String]
     /// Problems sorted by file, line and column.
     public var problems: [ConfigProblem]
+    /// The agents that decoded without errors (their providers are checked by the executable).
+    public var agents: [CheckedAgent]
 
-    public init(files: [String], problems: [ConfigProblem]) {
+    public init(files: [String], problems: [ConfigProblem], agents: [CheckedAgent] = []) {
         self.files = files
         self.problems = problems
+        self.agents = agents
+    }
+
+    /// Adds problems found after decoding, keeping the order by file, line and column.
+    public mutating func add(_ more: [ConfigProblem]) {
+        problems = (problems + more).sorted { ($0.location, $0.message) < ($1.location, $1.message) }
     }
 
     public var errorCount: Int { problems.filter(\.isError).count }

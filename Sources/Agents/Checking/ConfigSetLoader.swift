@@ -23,6 +23,14 @@ final class ConfigSetLoader {
         return (own + shared).sorted { ($0.location, $0.message) < ($1.location, $1.message) }
     }
 
+    /// The agents of the reported files that decoded without errors, in report order.
+    var reportedAgents: [CheckedAgent] {
+        reportedFiles.compactMap { file in
+            guard case .agent(let agent)? = decoded[file], let config = agent.config else { return nil }
+            return CheckedAgent(config: config, location: agent.nameLocation)
+        }
+    }
+
     /// Files named by `paths`: a folder stands for the YAML files directly inside it.
     func expand(_ paths: [String]) -> [String] {
         var files: [String] = []

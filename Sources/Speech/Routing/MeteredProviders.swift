@@ -60,6 +60,7 @@ public struct MeteredSpeechToText: SpeechToText {
     }
 
     public var name: String { inner.name }
+    public var replayLimit: Duration? { inner.replayLimit }
 
     public func openSession(_ request: TranscriptionRequest) async throws(ProviderError) -> any TranscriptionSession {
         let session = try await inner.openSession(request)

@@ -130,7 +130,7 @@ final class RoutedTranscriptionSession: TranscriptionSession {
             case .success(let (next, nextIndex)):
                 router.observer.failedOver(.speechToText, from: routed.name, to: router.providers[nextIndex].name,
                                            error: failure, midStream: true)
-                guard attach(next) else { return next.cancel() }
+                guard attach(next, replayLimit: router.providers[nextIndex].provider.replayLimit) else { return next.cancel() }
                 session = next
                 index = nextIndex
             case .failure(let last):
@@ -143,12 +143,18 @@ final class RoutedTranscriptionSession: TranscriptionSession {
         }
     }
 
-    /// Replays the ring into `next` and makes it current; false when the routed session was closed meanwhile.
-    private func attach(_ next: any TranscriptionSession) -> Bool {
+    /// Replays the ring (its newest `replayLimit` of audio when the provider sets one) into `next` and
+    /// makes it current; false when the routed session was closed meanwhile.
+    private func attach(_ next: any TranscriptionSession, replayLimit: Duration?) -> Bool {
         let replayError: ProviderError? = state.withLock { state in
             guard !state.closed else { return .cancelled }
             do throws(ProviderError) {
-                for frame in state.ring.frames { try next.send(frame) }
+                var frames = state.ring.frames
+                if let replayLimit {
+                    let keep = max(0, Int(replayLimit / .milliseconds(AudioFrame.durationMilliseconds)))
+                    frames = Array(frames.suffix(keep))
+                }
+                for frame in frames { try next.send(frame) }
             } catch {
                 state.sendFailure = error
                 return error

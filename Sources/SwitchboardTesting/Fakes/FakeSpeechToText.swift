@@ -10,8 +10,12 @@ public final class FakeSpeechToText: SpeechToText, Sendable {
     public let sessions = ObservationLog<FakeTranscriptionSession>()
     private let openFailures = Guarded<[ProviderError]>([])
 
-    public init(name: String = "fake-stt") {
+    /// What a fallback router may replay into this provider at once (nil: everything).
+    public let replayLimit: Duration?
+
+    public init(name: String = "fake-stt", replayLimit: Duration? = nil) {
         self.name = name
+        self.replayLimit = replayLimit
     }
 
     /// The next `errors.count` opens fail with these errors, in order.

@@ -22,7 +22,9 @@ enum CallStarter {
         var observers = context.observers
         if let timeline { observers.timeline = timeline }
         let session = CallSession(configuration: configuration, providers: providers, transport: transport,
-                                  voiceActivity: EnergySpeechActivity(agent: agent), observers: observers, executor: loop)
+                                  voiceActivity: EnergySpeechActivity(agent: agent),
+                                  phrases: context.providers.cannedPhrases(for: agent, format: outputFormat),
+                                  observers: observers, executor: loop)
         if let registry = context.registry {
             do {
                 try registry.register(session)

@@ -28,10 +28,16 @@ struct ChatConversation {
         let sentences = SentenceLedger()
         let link = SessionLink()
         let timeline = ChatTimeline()
+        let http = try StreamingHTTPClient()
+        defer { http.shutdown() }
+        let usage = CallUsage()
+        let shadows = ShadowReportLog()
+        let model = try ChatLanguageModel.make(for: agent, callVariables: configuration.variables,
+                                               network: ProviderNetwork(loops: group, http: http), usage: usage, shadows: shadows)
         let providers = CallProviders(
-            speechToText: TypedSpeechToText(speech: speech),
-            languageModel: try ChatLanguageModel.make(for: agent, callVariables: configuration.variables),
-            textToSpeech: try textToSpeech(perCharacter: configuration.turn.speechPerCharacter, sentences: sentences))
+            speechToText: TypedSpeechToText(speech: speech), languageModel: model,
+            textToSpeech: try textToSpeech(perCharacter: configuration.turn.speechPerCharacter, sentences: sentences),
+            usage: usage, shadowReports: shadows)
         let session = CallSession(configuration: configuration, providers: providers,
                                   transport: PrintingTransport(sentences: sentences, link: link, output: output),
                                   voiceActivity: nil, observers: CallObservers(records: timeline, timeline: timeline),

@@ -10,10 +10,14 @@ final class ChildProcess: Sendable {
     private let input: FileHandle
     let pid: Int32
 
-    init(_ executable: String, _ arguments: [String]) throws {
+    /// Runs `executable`; `environment` is added to this process's environment.
+    init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let outputPipe = Pipe()
         let inputPipe = Pipe()
         process.standardOutput = outputPipe

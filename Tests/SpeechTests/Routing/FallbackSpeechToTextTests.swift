@@ -47,6 +47,25 @@ struct FallbackSpeechToTextTests {
             .failedOver(.speechToText, from: "primary", to: "fallback", error: .connectionLost, midStream: true)))
     }
 
+    @Test func aFallbackWithAReplayLimitIsSentOnlyTheNewestAudio() async throws {
+        let world = RoutingWorld()
+        let primary = FakeSpeechToText(name: "primary")
+        let fallback = FakeSpeechToText(name: "fallback", replayLimit: .milliseconds(40))
+        let session = try await router(world, [primary, fallback]).openSession(request)
+        let first = try await primary.session(0)
+
+        for mark: Int16 in [1, 2, 3, 4] { try session.send(frame(mark)) }
+        try await first.waitForFrames(4)
+        first.emit(.failed(.connectionLost))
+
+        let second = try await fallback.session(0)
+        try await second.waitForFrames(2)
+        try session.send(frame(5))
+        try await second.waitForFrames(3)
+        #expect(second.frameMarks.items == [3, 4, 5], "two 20 ms frames fit the 40 ms replay limit")
+        session.cancel()
+    }
+
     @Test func aRefusedFrameFailsOverAndThatFrameStillReachesTheFallback() async throws {
         let world = RoutingWorld()
         let primary = FakeSpeechToText(name: "primary")

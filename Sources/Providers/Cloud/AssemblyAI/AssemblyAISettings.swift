@@ -11,6 +11,8 @@ public struct AssemblyAISettings: Sendable, Hashable {
     public static let streamPath = "/v3/ws"
     /// AssemblyAI accepts audio messages of 50–1000 ms (close 3007 otherwise); whole 20 ms frames.
     public static let chunkRange = 60...1000
+    /// One message's worth at most (AssemblyAI's 1000 ms message bound): a burst it tolerates.
+    public static let defaultReplayMaxMilliseconds = 1000
 
     public var baseURL: String
     public var speechModel: String
@@ -22,6 +24,10 @@ public struct AssemblyAISettings: Sendable, Hashable {
     public var maxTurnSilenceMilliseconds: Int?
     /// Terms always boosted, on top of the request's hints (`keyterms_prompt`).
     public var keyterms: [String]
+    /// `settings.replay_max_ms`: the most audio a fallback router replays at once into a new session
+    /// after a failover. AssemblyAI closes a stream fed faster than real time (3007 "Audio Transmission
+    /// Rate Exceeded"), so only the newest words are replayed; 0 replays nothing.
+    public var replayMaxMilliseconds: Int
     public var session: StreamingSessionOptions
 
     init(reading reader: ProviderSettingsReader<STTProviderKind>) throws(ProviderSetupError) {
@@ -43,6 +49,7 @@ public struct AssemblyAISettings: Sendable, Hashable {
             maxTurnSilenceMilliseconds = try reader.int("max_turn_silence", default: 1280, in: 0...30_000)
         }
         keyterms = try reader.strings("keyterms")
+        replayMaxMilliseconds = try reader.int("replay_max_ms", default: Self.defaultReplayMaxMilliseconds, in: 0...10_000)
         session = try StreamingSessionOptions.read(reader)
     }
 

@@ -19,6 +19,9 @@ public struct AssemblyAISpeechToText: SpeechToText {
         self.network = network
     }
 
+    /// Replays into AssemblyAI are bounded by `settings.replay_max_ms` (it refuses faster-than-real-time audio).
+    public var replayLimit: Duration? { .milliseconds(settings.replayMaxMilliseconds) }
+
     public func openSession(_ request: TranscriptionRequest) async throws(ProviderError) -> any TranscriptionSession {
         guard request.format.encoding != .alaw else {
             throw .badRequest(detail: "AssemblyAI streams take pcm_mulaw or pcm_s16le, not A-law")
