@@ -170,6 +170,7 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "SIPUserAgentTests", dependencies: [
             "SIP", "Telephony", "Net", "Orchestrator", "Agents", "Speech", "Media", "Conversation", "SwitchboardTesting",
+            "Providers",
         ], swiftSettings: strict),
         .testTarget(name: "RTPTests", dependencies: [
             "Media", "Telephony", "Net", "Orchestrator", "Speech", "Conversation", "SwitchboardTesting",

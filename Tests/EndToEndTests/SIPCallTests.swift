@@ -18,9 +18,11 @@ struct SIPCallTests {
 
     /// A config folder: SIP on a free loopback UDP port, one offline agent (pocketsphinx, scripted,
     /// espeak-ng) whose keypad intent `1` replies and ends the call, debug logs (call history, SIP events).
+    /// `trunk` lines go under the trunk (6-space indent, e.g. its `outbound:`), `server` lines at the top;
+    /// `action` is what the keypad intent does after its reply.
     struct Setup {
         let folder: URL
-        init() throws {
+        init(trunk: String = "", server: String = "", action: String = "end_call: true") throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-sip-\(getpid())-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("agents"), withIntermediateDirectories: true)
             try """
@@ -33,10 +35,12 @@ struct SIPCallTests {
                   trunks:
                     - name: loopback
                       allow: [127.0.0.1/32]
+                \(trunk)
                 agents_folder: agents
                 default_agent: keypad
                 logging:
                   level: debug
+                \(server)
                 """.write(to: folder.appendingPathComponent("switchboard.yaml"), atomically: true, encoding: .utf8)
             try """
                 name: keypad
@@ -60,7 +64,7 @@ struct SIPCallTests {
                       patterns: [press one]
                       dtmf: "1"
                       reply: \(SIPCallTests.keypadReply)
-                      end_call: true
+                      \(action)
                 """.write(to: folder.appendingPathComponent("agents/keypad.yaml"), atomically: true, encoding: .utf8)
         }
         var config: String { folder.appendingPathComponent("switchboard.yaml").path }

@@ -47,7 +47,8 @@ struct SIPTestServer: Sendable {
     static func start(allow: [String] = ["127.0.0.1/32"], digest: SIPTrunk.Digest? = nil, ringMilliseconds: Int = 0,
                       codecs: [SIPConfig.Codec] = [.pcmu, .pcma], maxCalls: Int = 10,
                       trunkMaxCalls: Int? = nil, tls: TLSServerContext? = nil, registrations: [SIPRegistration] = [],
-                      outbound: SIPOutbound? = nil) async throws -> SIPTestServer {
+                      outbound: SIPOutbound? = nil, agent customAgent: AgentConfig? = nil,
+                      providers: any CallProvidersFactory = FakeProvidersFactory()) async throws -> SIPTestServer {
         let group = try EventLoopGroup(loopCount: 1, name: "t-sip-ua")
         let trunk = SIPTrunk(name: "carrier", allow: allow.compactMap { IPNetwork(parsing: $0) }, digest: digest, maxCalls: trunkMaxCalls,
                              routes: [SIPTrunk.Route(user: "+15550100", agent: "tester")], outbound: outbound)
@@ -55,12 +56,12 @@ struct SIPTestServer: Sendable {
                                                         tcp: ListenAddress(host: "127.0.0.1", port: 0),
                                                         tls: tls == nil ? nil : ListenAddress(host: "127.0.0.1", port: 0)),
                                codecs: codecs, ringMilliseconds: ringMilliseconds, trunks: [trunk], registrations: registrations)
-        let agent = AgentConfig(name: "tester", greeting: TextTemplate("Hi."), stt: [STTProviderConfig(kind: .deepgram)],
+        let agent = customAgent ?? AgentConfig(name: "tester", greeting: TextTemplate("Hi."), stt: [STTProviderConfig(kind: .deepgram)],
                                 llm: [LLMProviderConfig(kind: .openai)], tts: [TTSProviderConfig(kind: .cartesia)])
         let deployment = Deployment(serverConfigPath: "test.yaml", server: ServerConfig(sip: config), agents: ["tester": agent])
         let records = RecordingSink()
         let registry = CallRegistry(maximumCalls: maxCalls)
-        let context = MediaEndpointContext(deployment: deployment, providers: FakeProvidersFactory(),
+        let context = MediaEndpointContext(deployment: deployment, providers: providers,
                                            observers: CallObservers(records: records), registry: registry)
         let events = ObservationLog<SIPCallEvent>()
         let media = CountingMediaFactory()
