@@ -6,7 +6,7 @@ import Yams
 /// routes. Every problem is reported at its line and column.
 extension ServerDecoder {
     static let sipKeys = ["listen", "advertised_host", "rtp_ports", "codecs", "ring_ms", "min_session_expires",
-                          "max_session_expires", "trunks", "registrations"]
+                          "max_session_expires", "trunks", "registrations", "transfer_uri_headers"]
     static let trunkKeys = ["name", "allow", "digest", "max_calls", "routes", "default_agent", "outbound"]
 
     func readSIP(_ map: MappingReader, hasTLS: Bool) -> SIPConfig? {
@@ -35,6 +35,7 @@ extension ServerDecoder {
         }
         config.trunks = readTrunks(sip)
         config.registrations = readRegistrations(sip)
+        config.transferURIHeaders = sip.bool("transfer_uri_headers") ?? false
         return listen == nil ? nil : config
     }
 

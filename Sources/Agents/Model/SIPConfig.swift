@@ -40,6 +40,10 @@ public struct SIPConfig: Sendable, Hashable {
     public var trunks: [SIPTrunk]
     /// PBX extensions to register as (`sip.registrations`).
     public var registrations: [SIPRegistration]
+    /// Also put the transfer context (Call-ID, summary) as `?` headers on the REFER's Refer-To URI, for
+    /// PBXs that copy URI headers into the INVITE to the human. Default false: some user agents
+    /// (baresip 1.0) cannot dial such a URI; the `X-Switchboard-*` REFER headers are always sent.
+    public var transferURIHeaders = false
 
     public init(listen: Listen, advertisedHost: String? = nil, rtpPorts: ClosedRange<Int> = SIPConfig.defaultRTPPorts,
                 codecs: [Codec] = [.pcmu, .pcma, .opus], ringMilliseconds: Int = 0, minSessionExpires: Int = 90,

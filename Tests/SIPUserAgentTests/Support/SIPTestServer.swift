@@ -48,14 +48,16 @@ struct SIPTestServer: Sendable {
                       codecs: [SIPConfig.Codec] = [.pcmu, .pcma], maxCalls: Int = 10,
                       trunkMaxCalls: Int? = nil, tls: TLSServerContext? = nil, registrations: [SIPRegistration] = [],
                       outbound: SIPOutbound? = nil, agent customAgent: AgentConfig? = nil,
-                      providers: any CallProvidersFactory = FakeProvidersFactory()) async throws -> SIPTestServer {
+                      providers: any CallProvidersFactory = FakeProvidersFactory(),
+                      transferURIHeaders: Bool = false) async throws -> SIPTestServer {
         let group = try EventLoopGroup(loopCount: 1, name: "t-sip-ua")
         let trunk = SIPTrunk(name: "carrier", allow: allow.compactMap { IPNetwork(parsing: $0) }, digest: digest, maxCalls: trunkMaxCalls,
                              routes: [SIPTrunk.Route(user: "+15550100", agent: "tester")], outbound: outbound)
-        let config = SIPConfig(listen: SIPConfig.Listen(udp: ListenAddress(host: "127.0.0.1", port: 0),
+        var config = SIPConfig(listen: SIPConfig.Listen(udp: ListenAddress(host: "127.0.0.1", port: 0),
                                                         tcp: ListenAddress(host: "127.0.0.1", port: 0),
                                                         tls: tls == nil ? nil : ListenAddress(host: "127.0.0.1", port: 0)),
                                codecs: codecs, ringMilliseconds: ringMilliseconds, trunks: [trunk], registrations: registrations)
+        config.transferURIHeaders = transferURIHeaders
         let agent = customAgent ?? AgentConfig(name: "tester", greeting: TextTemplate("Hi."), stt: [STTProviderConfig(kind: .deepgram)],
                                 llm: [LLMProviderConfig(kind: .openai)], tts: [TTSProviderConfig(kind: .cartesia)])
         let deployment = Deployment(serverConfigPath: "test.yaml", server: ServerConfig(sip: config), agents: ["tester": agent])
@@ -93,9 +95,11 @@ struct SIPTestServer: Sendable {
 /// Runs `body` with a started server and a peer of `transport`, stopping both afterwards.
 func withSIPServer(_ transport: String = "UDP", allow: [String] = ["127.0.0.1/32"], digest: SIPTrunk.Digest? = nil,
                    ringMilliseconds: Int = 0, codecs: [SIPConfig.Codec] = [.pcmu, .pcma], maxCalls: Int = 10,
-                   trunkMaxCalls: Int? = nil, _ body: (SIPTestServer, SIPTestPeer) async throws -> Void) async throws {
+                   trunkMaxCalls: Int? = nil, transferURIHeaders: Bool = false,
+                   _ body: (SIPTestServer, SIPTestPeer) async throws -> Void) async throws {
     let server = try await SIPTestServer.start(allow: allow, digest: digest, ringMilliseconds: ringMilliseconds, codecs: codecs,
-                                               maxCalls: maxCalls, trunkMaxCalls: trunkMaxCalls)
+                                               maxCalls: maxCalls, trunkMaxCalls: trunkMaxCalls,
+                                               transferURIHeaders: transferURIHeaders)
     let peer: SIPTestPeer
     do {
         peer = transport == "TCP" ? try await SIPTestPeer.tcp(to: server.bound.tcp!) : try await SIPTestPeer.udp(to: server.bound.udp!)

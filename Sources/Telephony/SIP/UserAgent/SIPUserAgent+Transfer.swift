@@ -17,7 +17,9 @@ extension SIPUserAgent {
         var referredBy = call.dialog.localParty
         referredBy.parameters.removeAll { $0.name.sipLowercased == "tag" }
         var refer = call.dialog.refer(via: newVia(for: flow, requestHost: nil), contact: call.contact,
-                                      target: TransferContextHeaders.referTo(target, transfer: transfer), referredBy: referredBy)
+                                      target: settings.config.transferURIHeaders
+                                          ? TransferContextHeaders.referTo(target, transfer: transfer) : target,
+                                      referredBy: referredBy)
         refer.headers.otherFields += TransferContextHeaders.fields(for: transfer)
         let pending = PendingTransfer()
         call.transfer = pending
