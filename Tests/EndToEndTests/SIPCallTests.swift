@@ -20,7 +20,8 @@ struct SIPCallTests {
     /// espeak-ng) whose keypad intent `1` replies and ends the call, debug logs (call history, SIP events).
     struct Setup {
         let folder: URL
-        init() throws {
+        /// `codecs` is the `sip.codecs` line's list (the server's default order when nil).
+        init(codecs: String? = nil) throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-sip-\(getpid())-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("agents"), withIntermediateDirectories: true)
             try """
@@ -30,6 +31,7 @@ struct SIPCallTests {
                   listen:
                     udp: 127.0.0.1:0
                   rtp_ports: 30000-39999
+                \(codecs.map { "  codecs: [\($0)]" } ?? "")
                   trunks:
                     - name: loopback
                       allow: [127.0.0.1/32]
