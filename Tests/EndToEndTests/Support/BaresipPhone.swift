@@ -43,7 +43,8 @@ struct BaresipPhone {
             audio_player aubridge,spk
             audio_alert aubridge,alert
             snd_path \(folder.path)
-            \(rateLines)"""
+
+            """ + rateLines
         try config.write(to: folder.appendingPathComponent("config"), atomically: true, encoding: .utf8)
         try "<sip:caller@127.0.0.1:\(port)>;regint=0;audio_codecs=\(codecs)\n"
             .write(to: folder.appendingPathComponent("accounts"), atomically: true, encoding: .utf8)
