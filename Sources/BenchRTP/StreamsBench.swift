@@ -17,6 +17,25 @@ final class NullDelegate: RTPMediaStreamDelegate, Sendable {
     func rtpStreamFailed(_ reason: String) {}
 }
 
+extension StreamsBench {
+    /// 16 kHz linear audio that keeps Opus busy like speech: a 150 Hz buzz with harmonics, its level
+    /// moving at a syllable rate, plus a little noise (a pure tone or silence would encode cheaper).
+    static func widebandVoiceLike(seconds: Int) -> AudioChunk {
+        var generator = SystemRandomNumberGenerator()
+        var bytes = [UInt8](repeating: 0, count: 16_000 * seconds * 2)
+        for index in 0..<(16_000 * seconds) {
+            let t = Double(index) / 16_000
+            var value = 0.0
+            for harmonic in 1...12 { value += sin(2 * Double.pi * 150 * Double(harmonic) * t) / Double(harmonic) }
+            let envelope = 0.5 + 0.5 * sin(2 * Double.pi * 4 * t)
+            let sample = Int16(clamping: Int(3000 * envelope * value) + Int.random(in: -200...200, using: &generator))
+            bytes[2 * index] = UInt8(truncatingIfNeeded: sample)
+            bytes[2 * index + 1] = UInt8(truncatingIfNeeded: UInt16(bitPattern: sample) >> 8)
+        }
+        return AudioChunk(format: AudioFormat(encoding: .linear16, sampleRate: .hz16000), bytes: bytes)
+    }
+}
+
 /// What the loop thread had done at one moment.
 struct LoopSnapshot: Sendable {
     var cpuMicroseconds: Double
@@ -52,7 +71,7 @@ struct LoopSnapshot: Sendable {
 /// so every stream sends and receives 50 packets a second: the loop thread's CPU, the media clock's
 /// late and skipped ticks, and packets sent against what 50/s would give.
 enum StreamsBench {
-    static func run(streamCount: Int, seconds: Int) async throws {
+    static func run(streamCount: Int, seconds: Int, codec: RTPAudioCodec = .pcmu) async throws {
         let group = try EventLoopGroup(loopCount: 1, name: "bench-rtp")
         let loop = group.loops[0]
         let delegate = NullDelegate()
@@ -62,10 +81,12 @@ enum StreamsBench {
             for _ in 0..<streamCount {
                 streams.append(try RTPMediaStream.open(on: loop, bindHost: "127.0.0.1", ports: 40_000...59_999))
             }
-            let audio = AudioChunk(format: .telephony, bytes: [UInt8](repeating: 0x7E, count: 8000 * queuedSeconds))
+            let audio = codec == .opus ? Self.widebandVoiceLike(seconds: queuedSeconds)
+                : AudioChunk(format: .telephony, bytes: [UInt8](repeating: 0x7E, count: 8000 * queuedSeconds))
             for (index, stream) in streams.enumerated() {
                 let partner = streams[index ^ 1 < streams.count ? index ^ 1 : index]
-                stream.start(RTPMediaParameters(codec: .pcmu, remote: partner.localAddress), delegate: delegate)
+                stream.start(RTPMediaParameters(codec: codec, payloadType: codec == .opus ? 111 : nil, remote: partner.localAddress,
+                                                deliveredSampleRate: codec.pcmSampleRate), delegate: delegate)
                 stream.send(audio: audio)
             }
             return streams
@@ -83,7 +104,7 @@ enum StreamsBench {
         let cpu = after.cpuMicroseconds - before.cpuMicroseconds
         let perStreamSecond = cpu / Double(streamCount * seconds)
         let tracedFrames = (afterTrace.sent - after.sent) + (afterTrace.delivered - after.delivered)
-        print("  \(streamCount) streams, \(seconds) s: ticks \(after.ticks - before.ticks) (expected \(50 * seconds)), "
+        print("  \(streamCount) \(codec.rawValue) streams, \(seconds) s: ticks \(after.ticks - before.ticks) (expected \(50 * seconds)), "
               + "late \(after.lateTicks - before.lateTicks), skipped \(after.skippedTicks - before.skippedTicks)")
         print("    packets sent \(after.sent - before.sent) of \(expected) expected, received \(after.received - before.received), "
               + "frames delivered \(after.delivered - before.delivered) (concealed \(after.concealed - before.concealed)), "

@@ -1,12 +1,16 @@
 import BenchSupport
+import Telephony
 // switchboard-bench-rtp: per-frame RTP costs and many streams on one loop. Prints figures; asserts
-// nothing. Usage: switchboard-bench-rtp [micro] [streams N... [--seconds S]]. See Docs/benchmarks.md § RTP.
+// nothing. Usage: switchboard-bench-rtp [micro] [streams N... [--seconds S]] [--opus].
+// See Docs/benchmarks.md § RTP and § RTP with Opus.
 var arguments = Array(CommandLine.arguments.dropFirst())
 var seconds = 10
 if let index = arguments.firstIndex(of: "--seconds"), index + 1 < arguments.count, let value = Int(arguments[index + 1]) {
     seconds = value
     arguments.removeSubrange(index...(index + 1))
 }
+let codec: RTPAudioCodec = arguments.contains("--opus") ? .opus : .pcmu
+arguments.removeAll { $0 == "--opus" }
 if arguments.isEmpty { arguments = ["micro", "streams", "200", "500"] }
 
 #if DEBUG
@@ -22,6 +26,6 @@ if let index = arguments.firstIndex(of: "streams") {
     let counts = arguments[(index + 1)...].compactMap { Int($0) }
     print("streams on one loop, in pairs over loopback:")
     for count in counts.isEmpty ? [200, 500] : counts {
-        try await StreamsBench.run(streamCount: count, seconds: seconds)
+        try await StreamsBench.run(streamCount: count, seconds: seconds, codec: codec)
     }
 }

@@ -4,7 +4,7 @@ import Net
 import Telephony
 
 /// Builds the SIP service for a config with a `sip:` section: the user agent on one loop, TLS from the
-/// server's certificate when `sip.listen.tls` is set, and RTP call media (G.711) on the RTP port range.
+/// server's certificate when `sip.listen.tls` is set, and RTP call media (G.711, Opus) on the RTP port range.
 enum SIPWiring {
     static func service(for deployment: Deployment, context: MediaEndpointContext, loops: EventLoopGroup,
                         logger: Logger) throws -> SIPService? {
@@ -16,10 +16,11 @@ enum SIPWiring {
         }
         let listenHost = (sip.listen.udp ?? sip.listen.tcp ?? sip.listen.tls)?.host ?? "0.0.0.0"
         let mediaHost = SocketAddress(host: listenHost, port: 0) != nil ? listenHost : "0.0.0.0"
-        // Answer only with codecs the RTP media carries (Opus over RTP is not wired yet).
+        // Answer only with codecs the RTP media carries (all configured ones: PCMU, PCMA, Opus); the
+        // configured order decides the answer.
         let carried = sip.codecs.filter(RTPCallMediaFactory.carries)
         if carried.count < sip.codecs.count {
-            logger.info("sip: codecs \(sip.codecs.filter { !carried.contains($0) }.map(\.rawValue)) are not carried over RTP yet; answering with \(carried.map(\.rawValue))")
+            logger.info("sip: codecs \(sip.codecs.filter { !carried.contains($0) }.map(\.rawValue)) are not carried over RTP; answering with \(carried.map(\.rawValue))")
         }
         sip.codecs = carried.isEmpty ? [.pcmu, .pcma] : carried
         let settings = SIPUserAgentSettings(

@@ -22,7 +22,8 @@ struct SIPCallTests {
     /// `action` is what the keypad intent does after its reply.
     struct Setup {
         let folder: URL
-        init(trunk: String = "", server: String = "", action: String = "end_call: true") throws {
+        /// `codecs` is the `sip.codecs` line's list (the server's default order when nil).
+        init(trunk: String = "", server: String = "", action: String = "end_call: true", codecs: String? = nil) throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-sip-\(getpid())-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("agents"), withIntermediateDirectories: true)
             try """
@@ -32,6 +33,7 @@ struct SIPCallTests {
                   listen:
                     udp: 127.0.0.1:0
                   rtp_ports: 30000-39999
+                \(codecs.map { "  codecs: [\($0)]" } ?? "")
                   trunks:
                     - name: loopback
                       allow: [127.0.0.1/32]

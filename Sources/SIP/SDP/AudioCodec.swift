@@ -19,6 +19,8 @@ public struct AudioCodec: Hashable, Sendable, CustomStringConvertible {
     public static let pcma = AudioCodec(name: "PCMA", clockRate: 8000, staticPayloadType: 8)
     /// RFC 7587 §7: always `opus/48000/2` in rtpmap, whatever is actually sent.
     public static let opus = AudioCodec(name: "opus", clockRate: 48000, channels: 2)
+    /// RFC 7587 §6.1: our Opus fmtp: we decode in-band FEC (and, by omission, want mono: stereo=0).
+    public static let opusFormatParameters = "useinbandfec=1"
 
     /// RFC 4733 §7.1.1: `telephone-event` at a clock rate matching the audio codec's.
     public static func telephoneEvent(clockRate: Int) -> AudioCodec {

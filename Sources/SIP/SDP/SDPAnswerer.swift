@@ -99,7 +99,9 @@ public struct SDPAnswerer: Sendable {
         let direction = media.direction(session: offer).answer(willing: localDirection)
         var attributes = [map.attribute]
         let fmtp = media.fmtp(for: map.payloadType)
-        if let fmtp { attributes.append(SDPAttribute("fmtp", "\(map.payloadType) \(fmtp)")) }
+        // Opus fmtp describes what the receiver wants (RFC 7587 §7.1): ours, not an echo of theirs.
+        let ourFormatParameters = codec == .opus ? AudioCodec.opusFormatParameters : fmtp
+        if let ourFormatParameters { attributes.append(SDPAttribute("fmtp", "\(map.payloadType) \(ourFormatParameters)")) }
         if let event {
             attributes.append(event.attribute)
             attributes.append(SDPAttribute("fmtp", "\(event.payloadType) \(media.fmtp(for: event.payloadType) ?? "0-16")"))

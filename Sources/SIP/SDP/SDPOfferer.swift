@@ -37,6 +37,7 @@ public struct SDPOfferer: Sendable {
             }
         }
         var attributes = maps.map(\.attribute)
+        attributes += maps.filter { AudioCodec.opus.matches($0) }.map { SDPAttribute("fmtp", "\($0.payloadType) \(AudioCodec.opusFormatParameters)") }
         attributes += maps.filter { $0.encodingName == "telephone-event" }.map { SDPAttribute("fmtp", "\($0.payloadType) 0-16") }
         attributes.append(SDPAttribute("ptime", String(ptime)))
         attributes.append(SDPAttribute(direction.rawValue))

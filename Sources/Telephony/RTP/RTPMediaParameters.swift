@@ -1,23 +1,46 @@
 import Media
 import Net
 
-/// The audio codecs an `RTPMediaStream` can carry (G.711 only: Opus over RTP is not wired yet).
+/// The audio codecs an `RTPMediaStream` can carry: G.711 (PCMU, PCMA) at 8 kHz, and Opus (RFC 7587),
+/// sent and received as mono 16 kHz wideband voice under its 48 kHz RTP clock.
 public enum RTPAudioCodec: String, Sendable, Hashable, CaseIterable {
     case pcmu
     case pcma
+    case opus
 
-    /// RFC 3551 §6 static payload types: PCMU 0, PCMA 8.
-    public var staticPayloadType: UInt8 { self == .pcmu ? 0 : 8 }
-    /// RFC 3551 §4.5.14: G.711 is clocked at 8000 Hz.
-    public var clockRate: Int { 8000 }
-    /// The code a zero sample encodes to: what pads a partial last frame.
-    var silenceCode: UInt8 { self == .pcmu ? MuLaw.silenceCode : ALaw.encode(0) }
+    /// The payload type used when SDP gives none: RFC 3551 §6 static types (PCMU 0, PCMA 8); Opus has
+    /// only dynamic ones (RFC 7587 §7), and 111 is the number most phones and browsers offer.
+    public var staticPayloadType: UInt8 {
+        switch self {
+        case .pcmu: 0
+        case .pcma: 8
+        case .opus: 111
+        }
+    }
+    /// RFC 3551 §4.5.14: G.711 is clocked at 8000 Hz; RFC 7587 §4.1: Opus always at 48000 Hz.
+    public var clockRate: Int { self == .opus ? 48000 : 8000 }
+    /// RTP timestamp units per 20 ms packet: 160 for G.711, 960 for Opus.
+    public var unitsPerPacket: Int { clockRate / 50 }
+    /// The rate of the PCM the stream encodes from and decodes to: 8 kHz for G.711, 16 kHz (wideband,
+    /// what speech recognizers want) for Opus.
+    public var pcmSampleRate: SampleRate { self == .opus ? .hz16000 : .hz8000 }
+    /// Bytes of one 20 ms frame in the outbound queue: G.711 codes, or 16 kHz Int16 PCM for Opus.
+    var queuedFrameBytes: Int { self == .opus ? SampleRate.hz16000.samplesPerFrame * 2 : 160 }
+    /// The byte a zero sample becomes in the outbound queue: what pads a partial last frame.
+    var silenceCode: UInt8 {
+        switch self {
+        case .pcmu: MuLaw.silenceCode
+        case .pcma: ALaw.encode(0)
+        case .opus: 0
+        }
+    }
 
-    /// The codec of an SDP encoding name (`PCMU`, `PCMA`, any case), if supported.
+    /// The codec of an SDP encoding name (`PCMU`, `PCMA`, `opus`, any case), if supported.
     public init?(encodingName: String) {
         switch encodingName.uppercased() {
         case "PCMU": self = .pcmu
         case "PCMA": self = .pcma
+        case "OPUS": self = .opus
         default: return nil
         }
     }
@@ -34,7 +57,7 @@ public enum RTPDirection: String, Sendable, Hashable, CaseIterable {
 /// What the SDP offer/answer settled for one RTP audio stream: given to `RTPMediaStream.start` and
 /// again to `update` after a re-INVITE.
 public struct RTPMediaParameters: Sendable, Equatable {
-    /// The audio codec (telephone-event runs at its clock rate, 8000 for G.711).
+    /// The audio codec (telephone-event runs at its clock rate: 8000 for G.711, 48000 for Opus).
     public var codec: RTPAudioCodec
     /// The payload type to send and accept the codec under (the offerer's number).
     public var payloadType: UInt8
@@ -54,7 +77,8 @@ public struct RTPMediaParameters: Sendable, Equatable {
     /// No inbound RTP (or RTCP) for this long while receiving: the delegate hears `rtpStreamTimedOut`.
     public var inactivityTimeout: Duration
     public var jitterBuffer: JitterBufferConfiguration
-    /// Rate of the frames delivered to the delegate (8 kHz, or the call's STT rate: resampled).
+    /// Rate of the frames delivered to the delegate (G.711: 8 kHz, or resampled to the STT rate; Opus
+    /// decodes straight to this rate, normally 16 kHz).
     public var deliveredSampleRate: SampleRate
     /// RTCP SDES CNAME (RFC 3550 §6.5.1).
     public var canonicalName: String

@@ -64,11 +64,13 @@ struct RTPOutboundQueue {
         self.silenceCode = silenceCode
     }
 
-    /// Drops all audio and marks.
-    mutating func clear() {
+    /// Drops all audio and marks; with `reportingMarks`, the marks stay and become due at once (as if
+    /// their audio had been sent).
+    mutating func clear(reportingMarks: Bool = false) {
         consumed += count
         bytes.removeAll(keepingCapacity: true)
         head = 0
+        guard !reportingMarks else { return }
         marks.removeAll(keepingCapacity: true)
         markHead = 0
     }

@@ -6,7 +6,8 @@ import Glibc
 
 /// Inbound: packets are checked (valid RTP, negotiated payload type, expected source), counted for
 /// RTCP (RFC 3550 A.1/A.3/A.8) and put in the jitter buffer; each media tick takes one frame out,
-/// decodes it (or conceals a gap with silence) and hands it to the delegate. RFC 4733 events become
+/// decodes it (G.711 by table, Opus with the stream's decoder) or conceals a gap (silence for G.711,
+/// the Opus decoder's packet-loss concealment for Opus) and hands it to the delegate. RFC 4733 events become
 /// digits at once. Nothing on this path allocates.
 extension RTPStreamCore {
     /// RFC 5761 §4: with rtcp-mux, a second byte in 192...223 is an RTCP packet type.
@@ -38,9 +39,9 @@ extension RTPStreamCore {
         let payload = UnsafeRawBufferPointer(rebasing: bytes[packet.payloadRange])
         if isAudio {
             receiveStatistics.record(sequence: header.sequenceNumber, timestamp: header.timestamp, ssrc: header.ssrc,
-                                     arrival: Self.arrivalUnits())
+                                     arrival: Self.arrivalUnits(clockRate: parameters.codec.clockRate))
             guard parameters.direction.receives else { return }
-            guard payload.count == Self.unitsPerTick else {
+            guard parameters.codec == .opus ? !payload.isEmpty : payload.count == Self.unitsPerTick else {
                 stats.wrongPayloadSize += 1
                 return
             }
@@ -84,20 +85,35 @@ extension RTPStreamCore {
         }
         switch jitter.pop(into: &payloadScratch) {
         case .frame:
-            guard payloadScratch.count == Self.unitsPerTick else { return }
-            if parameters.codec == .pcmu {
-                MuLaw.decode(payloadScratch, into: &inboundFrame)
+            if let decoder = opusDecoder {
+                do {
+                    try decoder.decode(payloadScratch, into: &inboundFrame)
+                } catch {
+                    stats.wrongPayloadSize += 1
+                    conceal()
+                }
             } else {
-                ALaw.decode(payloadScratch, into: &inboundFrame)
+                guard payloadScratch.count == Self.unitsPerTick else { return }
+                if parameters.codec == .pcmu {
+                    MuLaw.decode(payloadScratch, into: &inboundFrame)
+                } else {
+                    ALaw.decode(payloadScratch, into: &inboundFrame)
+                }
             }
             deliver()
         case .missing:
-            inboundFrame.samples.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            conceal()
             stats.framesConcealed += 1
             deliver()
         case .buffering:
             break
         }
+    }
+
+    /// Fills `inboundFrame` for a lost packet: Opus packet-loss concealment, or silence.
+    private func conceal() {
+        if let decoder = opusDecoder, (try? decoder.concealLoss(into: &inboundFrame)) != nil { return }
+        inboundFrame.samples.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
     }
 
     private func deliver() {
@@ -116,10 +132,11 @@ extension RTPStreamCore {
         return max(1, Int(seconds) * 50 + Int(attoseconds / 20_000_000_000_000_000))
     }
 
-    /// Arrival time in 8 kHz RTP units of the monotonic clock (RFC 3550 A.8 needs only differences).
-    static func arrivalUnits() -> UInt32 {
+    /// Arrival time in RTP units (`clockRate`) of the monotonic clock (RFC 3550 A.8 needs only differences).
+    static func arrivalUnits(clockRate: Int) -> UInt32 {
         var spec = timespec()
         clock_gettime(CLOCK_MONOTONIC, &spec)
-        return UInt32(truncatingIfNeeded: Int64(spec.tv_sec) &* 8000 &+ Int64(spec.tv_nsec) / 125_000)
+        let rate = Int64(clockRate)
+        return UInt32(truncatingIfNeeded: Int64(spec.tv_sec) &* rate &+ Int64(spec.tv_nsec) &* rate / 1_000_000_000)
     }
 }

@@ -4,8 +4,10 @@ import Net
 import Speech
 
 /// Outbound: agent audio queued per chunk, one 20 ms packet per media tick. Sequence numbers grow by
-/// one per packet sent; the timestamp grows by 160 per tick whether or not a packet goes out, so it
-/// continues across silence (RFC 3550 §5.1); the first packet after silence carries the marker bit.
+/// one per packet sent; the timestamp grows by one packet's units (160 for G.711, 960 for Opus) per
+/// tick whether or not a packet goes out, so it continues across silence (RFC 3550 §5.1); the first
+/// packet after silence carries the marker bit. Opus frames are encoded at send time into a reused
+/// packet buffer by the stream's one encoder.
 extension RTPStreamCore {
     func send(audio: AudioChunk) {
         guard !stopped, let bytes = transcoder.wireBytes(for: audio) else { return }
@@ -29,7 +31,7 @@ extension RTPStreamCore {
 
     /// One tick of sending.
     func outboundTick(_ parameters: RTPMediaParameters) {
-        defer { timestamp &+= UInt32(Self.unitsPerTick) }
+        defer { timestamp &+= UInt32(parameters.codec.unitsPerPacket) }
         guard parameters.direction.sends, let destination else {
             // On hold (or nowhere to send yet): audio plays out unheard so marks keep flowing.
             if queue.takeFrame(into: &frameBytes) { reportDueMarks() }
@@ -58,8 +60,12 @@ extension RTPStreamCore {
             return
         }
         if queue.takeFrame(into: &frameBytes) {
-            frameBytes.withUnsafeBytes { sendPacket($0, payloadType: parameters.payloadType, marker: !inTalkspurt,
-                                                    timestamp: timestamp, to: destination) }
+            if parameters.codec == .opus {
+                sendOpusFrame(payloadType: parameters.payloadType, to: destination)
+            } else {
+                frameBytes.withUnsafeBytes { sendPacket($0, payloadType: parameters.payloadType, marker: !inTalkspurt,
+                                                        timestamp: timestamp, to: destination) }
+            }
             inTalkspurt = true
             reportDueMarks()
         } else {
@@ -68,7 +74,21 @@ extension RTPStreamCore {
         }
     }
 
-    private func reportDueMarks() {
+    /// Encodes the 16 kHz frame in `frameBytes` (little-endian Int16, as queued) and sends the packet.
+    /// An encoder failure (none expected for valid 20 ms input) counts as a failed send.
+    private func sendOpusFrame(payloadType: UInt8, to destination: SocketAddress) {
+        guard let encoder = opusEncoder else { stats.sendsFailed += 1; return }
+        let length = frameBytes.withUnsafeBytes { raw in
+            raw.withMemoryRebound(to: Int16.self) { pcm in
+                opusPacket.withUnsafeMutableBufferPointer { out in (try? encoder.encode(pcm, into: out)) ?? 0 }
+            }
+        }
+        guard length > 0 else { stats.sendsFailed += 1; return }
+        opusPacket.withUnsafeBytes { sendPacket(UnsafeRawBufferPointer(rebasing: $0[0..<length]), payloadType: payloadType,
+                                                marker: !inTalkspurt, timestamp: timestamp, to: destination) }
+    }
+
+    func reportDueMarks() {
         while let mark = queue.nextDueMark() {
             stats.marksReported += 1
             delegate?.rtpStreamPlayedMark(mark)

@@ -9,6 +9,11 @@ import Speech
 final class RTPStreamCore: MediaClockClient {
     /// Samples per 20 ms tick at the G.711 clock.
     static let unitsPerTick = 160
+    /// Opus encoder settings for agent speech: 24 kb/s wideband voice (RFC 7587 §3.1.1 calls 16-20
+    /// kb/s wideband speech "good"; a little more keeps synthetic voices clean), complexity 5, in-band
+    /// FEC on with 5 % expected loss so the peer can rebuild a lost packet.
+    static let opusEncoding = Opus.Encoder.Configuration(bitsPerSecond: 24_000, complexity: 5, inbandFEC: true,
+                                                         expectedPacketLossPercent: 5)
     /// RFC 3550 §6.2: the minimum RTCP interval is 5 s (250 ticks).
     static let rtcpIntervalTicks = 250
 
@@ -32,6 +37,9 @@ final class RTPStreamCore: MediaClockClient {
     var transcoder: AudioChunkTranscoder
     var packet: [UInt8]
     var frameBytes: [UInt8]
+    /// Opus only: the stream's encoder (made once when Opus starts) and its reusable packet buffer.
+    var opusEncoder: Opus.Encoder?
+    var opusPacket: [UInt8]
     var dtmf: TelephoneEventSender?
     var pendingDigits: [DTMFDigit] = []
 
@@ -43,6 +51,8 @@ final class RTPStreamCore: MediaClockClient {
     var inboundFrame = AudioFrame.silence(.hz8000)
     var deliveredFrame = AudioFrame.silence(.hz8000)
     var resampler: Resampler?
+    /// Opus only: decodes straight to the delivered rate, and conceals gaps (PLC).
+    var opusDecoder: Opus.Decoder?
     var payloadScratch: [UInt8]
     var remoteSSRC: UInt32?
     var latchedSource: SocketAddress?
@@ -68,7 +78,8 @@ final class RTPStreamCore: MediaClockClient {
         transcoder = AudioChunkTranscoder(codec: .pcmu)
         packet = [UInt8](repeating: 0, count: RTPHeader.fixedByteCount + JitterBufferConfiguration.defaultMaximumPayloadBytes)
         frameBytes = []
-        frameBytes.reserveCapacity(Self.unitsPerTick)
+        frameBytes.reserveCapacity(RTPAudioCodec.opus.queuedFrameBytes)
+        opusPacket = [UInt8](repeating: 0, count: Opus.maximumPacketBytes)
         payloadScratch = []
         payloadScratch.reserveCapacity(JitterBufferConfiguration.defaultMaximumPayloadBytes)
         rtpSocket.handler = RTPSocketReceiver(core: self, isRTCPSocket: false)
@@ -102,23 +113,28 @@ final class RTPStreamCore: MediaClockClient {
     private func apply(_ new: RTPMediaParameters, previous: RTPMediaParameters?) {
         parameters = new
         if previous?.codec != new.codec {
-            if let previous, previous.codec != new.codec {
+            if let previous, previous.codec != .opus, new.codec != .opus {
                 queue.transcode(new.codec == .pcmu ? { MuLaw.encode(ALaw.decode($0)) } : { ALaw.encode(MuLaw.decode($0)) },
                                 silenceCode: new.codec.silenceCode)
             } else {
-                queue = RTPOutboundQueue(frameBytes: Self.unitsPerTick, silenceCode: new.codec.silenceCode)
+                // Into or out of Opus: queued audio is dropped; its marks count as played.
+                if previous != nil {
+                    queue.clear(reportingMarks: true)
+                    reportDueMarks()
+                }
+                queue = RTPOutboundQueue(frameBytes: new.codec.queuedFrameBytes, silenceCode: new.codec.silenceCode)
             }
             transcoder.codec = new.codec
             jitter.reset()
+            if new.codec == .opus, opusEncoder == nil {
+                opusEncoder = try? Opus.Encoder(sampleRate: RTPAudioCodec.opus.pcmSampleRate, configuration: Self.opusEncoding)
+            } else if new.codec != .opus {
+                opusEncoder = nil
+            }
         }
         if previous?.jitterBuffer != new.jitterBuffer { jitter = JitterBuffer(configuration: new.jitterBuffer) }
         if previous?.remote != new.remote { latchedSource = nil; latchedRTCPSource = nil }
-        if new.deliveredSampleRate != .hz8000, previous?.deliveredSampleRate != new.deliveredSampleRate {
-            resampler = try? Resampler(from: .hz8000, to: new.deliveredSampleRate)
-            deliveredFrame = AudioFrame.silence(new.deliveredSampleRate)
-        } else if new.deliveredSampleRate == .hz8000 {
-            resampler = nil
-        }
+        configureDecoding(new, previous: previous)
         if !new.direction.receives { jitter.reset() }
         if !new.direction.sends { inTalkspurt = false }
         ticksSinceInbound = 0
@@ -126,6 +142,24 @@ final class RTPStreamCore: MediaClockClient {
         if new.rtcpMux, let socket = rtcpSocket {
             socket.close()
             rtcpSocket = nil
+        }
+    }
+
+    /// G.711 decodes at 8 kHz and is resampled to the delivered rate; Opus decodes at the delivered rate.
+    private func configureDecoding(_ new: RTPMediaParameters, previous: RTPMediaParameters?) {
+        let decodeRate = new.codec == .opus ? new.deliveredSampleRate : .hz8000
+        if inboundFrame.sampleRate != decodeRate { inboundFrame = AudioFrame.silence(decodeRate) }
+        if new.codec == .opus {
+            resampler = nil
+            if opusDecoder?.sampleRate != decodeRate { opusDecoder = try? Opus.Decoder(sampleRate: decodeRate) }
+        } else {
+            opusDecoder = nil
+            if new.deliveredSampleRate == .hz8000 {
+                resampler = nil
+            } else if resampler == nil || deliveredFrame.sampleRate != new.deliveredSampleRate {
+                resampler = try? Resampler(from: .hz8000, to: new.deliveredSampleRate)
+                deliveredFrame = AudioFrame.silence(new.deliveredSampleRate)
+            }
         }
     }
 

@@ -13,7 +13,7 @@ public struct RTPStreamStatistics: Sendable, Equatable {
     public var unknownPayloadType = 0
     /// RTP from a source other than the latched one with the same SSRC (injection guard).
     public var rejectedSource = 0
-    /// Audio payloads that are not 20 ms.
+    /// Audio payloads that are not 20 ms (G.711 length, or Opus packets that do not decode to 20 ms).
     public var wrongPayloadSize = 0
     /// Frames handed to the delegate, and how many of them were concealment (silence for a lost packet).
     public var framesDelivered = 0

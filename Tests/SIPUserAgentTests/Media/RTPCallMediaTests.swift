@@ -56,11 +56,34 @@ import Testing
         }
     }
 
-    @Test func opusIsRefusedAsUnsupported() {
-        #expect(throws: SIPMediaError.unsupportedCodec("opus/48000/2")) {
-            try RTPCallMediaOptions().rtpParameters(for: Self.audio(.opus, payloadType: 111))
+    @Test func negotiatedOpusMapsToTheStreamUnderTheOfferersDynamicPayloadType() throws {
+        let mapped = try RTPCallMediaOptions().rtpParameters(for: Self.audio(.opus, payloadType: 107, telephoneEvent: 101),
+                                                             deliveredSampleRate: .hz16000)
+        #expect(mapped.codec == .opus && mapped.payloadType == 107 && mapped.telephoneEventPayloadType == 101)
+        #expect(mapped.deliveredSampleRate == .hz16000)
+        #expect(RTPCallMediaFactory.carries(.opus) && RTPCallMediaFactory.carries(.pcmu) && RTPCallMediaFactory.carries(.pcma))
+        // RFC 7587 §7: opus/48000/2 only; a mono or 16 kHz "opus" rtpmap is not Opus as RFC 7587 defines it.
+        #expect(throws: SIPMediaError.unsupportedCodec("opus/48000")) {
+            try RTPCallMediaOptions().rtpParameters(for: Self.audio(AudioCodec(name: "opus", clockRate: 48000), payloadType: 111))
         }
-        #expect(!RTPCallMediaFactory.carries(.opus) && RTPCallMediaFactory.carries(.pcmu) && RTPCallMediaFactory.carries(.pcma))
+    }
+
+    @Test func opusCallsGiveTheSession16kHzLinearBothWaysWhateverTheSTT() async throws {
+        let group = try EventLoopGroup(loopCount: 1, name: "t-rtp-media-opus")
+        let loop = group.loops[0]
+        let formats = try await loop.submit {
+            let media = try RTPCallMediaFactory(host: "127.0.0.1", ports: 41_000...41_999).open(on: loop)
+            let cloud = AgentConfig(name: "cloud", stt: [STTProviderConfig(kind: .deepgram)], llm: [LLMProviderConfig(kind: .openai)],
+                                    tts: [TTSProviderConfig(kind: .cartesia)])
+            let opus = media.sessionFormats(for: cloud, audio: Self.audio(.opus, payloadType: 111).audio)
+            let pcmu = media.sessionFormats(for: cloud, audio: Self.audio(.pcmu, payloadType: 0).audio)
+            media.stop()
+            return (opus, pcmu)
+        }
+        await group.shutdownGracefully()
+        let wideband = AudioFormat(encoding: .linear16, sampleRate: .hz16000)
+        #expect(formats.0.input == wideband && formats.0.output == wideband)
+        #expect(formats.1.input.sampleRate == .hz8000 && formats.1.output.sampleRate == .hz8000)
     }
 
     @Test func openedMediaBindsAnEvenPortAndGivesPocketsphinxAgents16kHzFrames() async throws {

@@ -45,6 +45,15 @@ public final class RTPCallMedia: SIPCallMedia {
         return (AudioFormat(encoding: .linear16, sampleRate: deliveredSampleRate), sessionFormat)
     }
 
+    /// For an Opus call, 16 kHz linear both ways: the stream decodes Opus straight to 16 kHz for the STT
+    /// (real wideband audio) and encodes the agent's 16 kHz audio without resampling. G.711 as above.
+    public func sessionFormats(for agent: AgentConfig, audio: NegotiatedAudio) -> (input: AudioFormat, output: AudioFormat) {
+        guard RTPAudioCodec(encodingName: audio.codec.name) == .opus else { return sessionFormats(for: agent) }
+        deliveredSampleRate = RTPAudioCodec.opus.pcmSampleRate
+        let wideband = AudioFormat(encoding: .linear16, sampleRate: deliveredSampleRate)
+        return (wideband, wideband)
+    }
+
     public func start(_ parameters: SIPMediaParameters, session: CallSession, delegate: any SIPCallMediaDelegate) throws {
         guard !isStopped else { throw SIPMediaError.stopped }
         let mapped = try options.rtpParameters(for: parameters, deliveredSampleRate: deliveredSampleRate)

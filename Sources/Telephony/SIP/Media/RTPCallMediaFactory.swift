@@ -15,8 +15,8 @@ public struct RTPCallMediaFactory: SIPCallMediaFactory {
         self.options = options
     }
 
-    /// True for the configured codecs this media can carry: G.711 only (Opus over RTP is not wired).
-    public static func carries(_ codec: SIPConfig.Codec) -> Bool { codec == .pcmu || codec == .pcma }
+    /// True for the configured codecs this media can carry: PCMU, PCMA and Opus (all of them).
+    public static func carries(_ codec: SIPConfig.Codec) -> Bool { [.pcmu, .pcma, .opus].contains(codec) }
 
     public func open(on loop: EventLoop) throws -> any SIPCallMedia {
         do {
@@ -45,13 +45,14 @@ public struct RTPCallMediaOptions: Sendable, Equatable {
         self.canonicalName = canonicalName
     }
 
-    /// What the stream needs from what SDP settled: codec and payload types, the peer's ptime, the
+    /// What the stream needs from what SDP settled: codec and payload types (Opus's dynamic one as offered), the peer's ptime, the
     /// remote address, and the direction (a hold address 0.0.0.0 means we send nothing, RFC 3264 §8.4).
     func rtpParameters(for parameters: SIPMediaParameters,
                        deliveredSampleRate: SampleRate = .hz8000) throws(SIPMediaError) -> RTPMediaParameters {
         let audio = parameters.audio
-        guard audio.codec.clockRate == 8000, audio.codec.channels == 1,
-              let codec = RTPAudioCodec(encodingName: audio.codec.name) else { throw SIPMediaError.unsupportedCodec(audio.codec.description) }
+        // RFC 7587 §7: Opus is always opus/48000/2 in SDP (we send and decode mono); G.711 is 8000/1.
+        guard let codec = RTPAudioCodec(encodingName: audio.codec.name), audio.codec.clockRate == codec.clockRate,
+              audio.codec.channels == (codec == .opus ? 2 : 1) else { throw SIPMediaError.unsupportedCodec(audio.codec.description) }
         var direction = RTPDirection(audio.direction)
         if audio.remoteAddress.isUnspecified, direction.sends { direction = direction.receives ? .receiveOnly : .inactive }
         // A held call is not ended for silence: many phones send nothing while they hold.

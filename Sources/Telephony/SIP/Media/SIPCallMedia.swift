@@ -23,6 +23,9 @@ public protocol SIPCallMedia: AnyObject {
     /// The formats the call's session is created with for `agent` (before `start`): inbound frames (what
     /// its STT gets) and the audio it sends. By default `sessionFormat` both ways.
     func sessionFormats(for agent: AgentConfig) -> (input: AudioFormat, output: AudioFormat)
+    /// The same once offer/answer has settled `audio` (a wideband codec may call for other formats).
+    /// By default `sessionFormats(for: agent)`.
+    func sessionFormats(for agent: AgentConfig, audio: NegotiatedAudio) -> (input: AudioFormat, output: AudioFormat)
     /// The session's way out (audio, marks, clear); its `hangUp` is never called by the user agent.
     var transport: any CallTransport { get }
     func start(_ parameters: SIPMediaParameters, session: CallSession, delegate: any SIPCallMediaDelegate) throws
@@ -32,6 +35,9 @@ public protocol SIPCallMedia: AnyObject {
 
 extension SIPCallMedia {
     public func sessionFormats(for agent: AgentConfig) -> (input: AudioFormat, output: AudioFormat) { (sessionFormat, sessionFormat) }
+    public func sessionFormats(for agent: AgentConfig, audio: NegotiatedAudio) -> (input: AudioFormat, output: AudioFormat) {
+        sessionFormats(for: agent)
+    }
 }
 
 /// Opens call media on a loop; shared by every call of a SIP service.

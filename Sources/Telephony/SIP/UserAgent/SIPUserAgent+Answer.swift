@@ -13,7 +13,7 @@ extension SIPUserAgent {
         call.ringTimer = nil
         let transport = SIPSessionTransport(agent: self, dialogID: call.dialog.id)
         let session: CallSession
-        let formats = call.media.sessionFormats(for: call.agent)
+        let formats = call.media.sessionFormats(for: call.agent, audio: call.audio)
         do {
             session = try CallStarter.start(context: context, agent: call.agent, callID: call.callID, variables: variables(of: call),
                                             inputFormat: formats.input, outputFormat: formats.output,

@@ -164,9 +164,10 @@ extension SIPUserAgent {
     private func startOutboundSession(_ call: SIPCall) {
         let transport = SIPSessionTransport(agent: self, dialogID: call.dialog.id)
         let session: CallSession
+        let formats = call.media.sessionFormats(for: call.agent, audio: call.audio)
         do {
             session = try CallStarter.start(context: context, agent: call.agent, callID: call.callID, variables: variables(of: call),
-                                            inputFormat: call.media.sessionFormat, outputFormat: call.media.sessionFormat,
+                                            inputFormat: formats.input, outputFormat: formats.output,
                                             loop: loop, transport: transport, answerNow: false)
         } catch {
             logger.warning("outbound call has no session: \(error.reason)", metadata: ["call": "\(call.callID)"])

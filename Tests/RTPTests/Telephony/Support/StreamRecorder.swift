@@ -54,22 +54,22 @@ final class PacketCapture: DatagramHandler, Sendable {
 
 /// Signal helpers.
 enum Signal {
-    /// `seconds` of a sine at `frequency`, 8 kHz linear PCM, little-endian bytes.
-    static func sineLinear16(frequency: Double, seconds: Double, amplitude: Double = 8000) -> [UInt8] {
-        let count = Int(8000 * seconds)
+    /// `seconds` of a sine at `frequency`, linear PCM at `rate` (8 kHz by default), little-endian bytes.
+    static func sineLinear16(frequency: Double, seconds: Double, amplitude: Double = 8000, rate: Double = 8000) -> [UInt8] {
+        let count = Int(rate * seconds)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(count * 2)
         for index in 0..<count {
-            let sample = Int16(amplitude * sin(2 * Double.pi * frequency * Double(index) / 8000))
+            let sample = Int16(amplitude * sin(2 * Double.pi * frequency * Double(index) / rate))
             bytes.append(UInt8(truncatingIfNeeded: sample))
             bytes.append(UInt8(truncatingIfNeeded: sample >> 8))
         }
         return bytes
     }
 
-    /// Power of `samples` at `frequency` (Goertzel), normalised by length.
-    static func power(of samples: [Int16], at frequency: Double) -> Double {
-        let coefficient = 2 * cos(2 * Double.pi * frequency / 8000)
+    /// Power of `samples` (at `rate`, 8 kHz by default) at `frequency` (Goertzel), normalised by length.
+    static func power(of samples: [Int16], at frequency: Double, rate: Double = 8000) -> Double {
+        let coefficient = 2 * cos(2 * Double.pi * frequency / rate)
         var s1 = 0.0, s2 = 0.0
         for sample in samples {
             let s0 = Double(sample) + coefficient * s1 - s2
