@@ -5,7 +5,9 @@ import Speech
 
 /// Outbound: agent audio queued per chunk, one 20 ms packet per media tick. Sequence numbers grow by
 /// one per packet sent; the timestamp grows by 160 per tick whether or not a packet goes out, so it
-/// continues across silence (RFC 3550 §5.1); the first packet after silence carries the marker bit.
+/// continues across silence (RFC 3550 §5.1); the first packet of agent audio after silence carries the
+/// marker bit. With `RTPSilencePolicy.sendSilence` a silence packet (no marker) fills every tick with
+/// nothing queued, so the peer sees a packet every 20 ms for the whole call.
 extension RTPStreamCore {
     func send(audio: AudioChunk) {
         guard !stopped, let bytes = transcoder.wireBytes(for: audio) else { return }
@@ -65,6 +67,11 @@ extension RTPStreamCore {
         } else {
             inTalkspurt = false
             reportDueMarks()
+            if parameters.silencePolicy == .sendSilence {
+                queue.silenceFrame(into: &frameBytes)
+                frameBytes.withUnsafeBytes { sendPacket($0, payloadType: parameters.payloadType, marker: false,
+                                                        timestamp: timestamp, to: destination) }
+            }
         }
     }
 
