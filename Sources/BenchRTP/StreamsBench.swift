@@ -71,7 +71,9 @@ struct LoopSnapshot: Sendable {
 /// so every stream sends and receives 50 packets a second: the loop thread's CPU, the media clock's
 /// late and skipped ticks, and packets sent against what 50/s would give.
 enum StreamsBench {
-    static func run(streamCount: Int, seconds: Int, codec: RTPAudioCodec = .pcmu) async throws {
+    /// `silent`: no agent audio is queued, so every packet out is a G.711 silence packet
+    /// (`RTPSilencePolicy.sendSilence`, the agent listening to a caller's long monologue).
+    static func run(streamCount: Int, seconds: Int, codec: RTPAudioCodec = .pcmu, silent: Bool = false) async throws {
         let group = try EventLoopGroup(loopCount: 1, name: "bench-rtp")
         let loop = group.loops[0]
         let delegate = NullDelegate()
@@ -87,7 +89,7 @@ enum StreamsBench {
                 let partner = streams[index ^ 1 < streams.count ? index ^ 1 : index]
                 stream.start(RTPMediaParameters(codec: codec, payloadType: codec == .opus ? 111 : nil, remote: partner.localAddress,
                                                 deliveredSampleRate: codec.pcmSampleRate), delegate: delegate)
-                stream.send(audio: audio)
+                if !silent { stream.send(audio: audio) }
             }
             return streams
         }
@@ -104,7 +106,7 @@ enum StreamsBench {
         let cpu = after.cpuMicroseconds - before.cpuMicroseconds
         let perStreamSecond = cpu / Double(streamCount * seconds)
         let tracedFrames = (afterTrace.sent - after.sent) + (afterTrace.delivered - after.delivered)
-        print("  \(streamCount) \(codec.rawValue) streams, \(seconds) s: ticks \(after.ticks - before.ticks) (expected \(50 * seconds)), "
+        print("  \(streamCount) \(codec.rawValue) streams\(silent ? " (agent silent: silence packets)" : ""), \(seconds) s: ticks \(after.ticks - before.ticks) (expected \(50 * seconds)), "
               + "late \(after.lateTicks - before.lateTicks), skipped \(after.skippedTicks - before.skippedTicks)")
         print("    packets sent \(after.sent - before.sent) of \(expected) expected, received \(after.received - before.received), "
               + "frames delivered \(after.delivered - before.delivered) (concealed \(after.concealed - before.concealed)), "

@@ -1,7 +1,7 @@
 import BenchSupport
 import Telephony
 // switchboard-bench-rtp: per-frame RTP costs and many streams on one loop. Prints figures; asserts
-// nothing. Usage: switchboard-bench-rtp [micro] [streams N... [--seconds S]] [--opus].
+// nothing. Usage: switchboard-bench-rtp [micro] [streams N... [--seconds S] [--silent]] [--opus].
 // See Docs/benchmarks.md § RTP and § RTP with Opus.
 var arguments = Array(CommandLine.arguments.dropFirst())
 var seconds = 10
@@ -11,6 +11,8 @@ if let index = arguments.firstIndex(of: "--seconds"), index + 1 < arguments.coun
 }
 let codec: RTPAudioCodec = arguments.contains("--opus") ? .opus : .pcmu
 arguments.removeAll { $0 == "--opus" }
+let silent = arguments.contains("--silent")
+arguments.removeAll { $0 == "--silent" }
 if arguments.isEmpty { arguments = ["micro", "streams", "200", "500"] }
 
 #if DEBUG
@@ -26,6 +28,6 @@ if let index = arguments.firstIndex(of: "streams") {
     let counts = arguments[(index + 1)...].compactMap { Int($0) }
     print("streams on one loop, in pairs over loopback:")
     for count in counts.isEmpty ? [200, 500] : counts {
-        try await StreamsBench.run(streamCount: count, seconds: seconds, codec: codec)
+        try await StreamsBench.run(streamCount: count, seconds: seconds, codec: codec, silent: silent)
     }
 }

@@ -20,6 +20,9 @@ public enum CannedPhrase: Sendable, Hashable {
     case recovery
     /// Said before the agent hangs up for `reason`.
     case goodbye(CallEndReason)
+    /// The agent's greeting as rendered for this call (`TurnSettings.greeting`, variables filled in):
+    /// synthesized ahead (cached by text, voice, format and language) so it plays with every TTS down.
+    case greeting
 }
 
 /// Where a caller's turn came from.

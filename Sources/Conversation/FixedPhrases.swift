@@ -12,13 +12,15 @@ public struct FixedPhrases: Sendable, Hashable {
         self.maximumDurationGoodbye = maximumDurationGoodbye
     }
 
-    /// The text of `phrase`.
+    /// The text of `phrase`. The greeting is not a fixed phrase: its text is the call's rendered
+    /// `TurnSettings.greeting`, so it is empty here.
     public func text(of phrase: CannedPhrase) -> String {
         switch phrase {
         case .recovery: recovery
         case .goodbye(.noInput): noInputGoodbye
         case .goodbye(.maximumDuration), .goodbye(.callerHungUp), .goodbye(.agentEnded),
              .goodbye(.transferred): maximumDurationGoodbye
+        case .greeting: ""
         }
     }
 }

@@ -27,3 +27,25 @@ extension TurnMachine {
         finishReplyIfComplete(at: now, into: &effects)
     }
 }
+
+extension TurnMachine {
+    /// The greeting as its pre-synthesized phrase: one reply of one phrase utterance, no TTS request.
+    /// Interruptible per `greetingInterruptible`; like every phrase it is heard all or nothing (an
+    /// interrupted greeting leaves no assistant text in the history).
+    mutating func speakGreetingPhrase(_ text: String, at now: CallInstant, into effects: inout [Effect]) {
+        precondition(reply == nil, "a reply is already in flight")
+        agentTurns += 1
+        var reply = AgentReply(kind: .greeting, interruptible: settings.bargeIn.greetingInterruptible,
+                               chunking: settings.chunking, timeline: TurnTimeline(turn: agentTurns))
+        reply.textComplete = true
+        let id = UtteranceID(nextUtterance)
+        nextUtterance += 1
+        var phrase = Utterance(id: id, text: text, segment: 0, phrase: .greeting,
+                               synthesisComplete: true, synthesisEnded: true)
+        phrase.chunks = [Utterance.Chunk(id: ChunkID(0), duration: .zero)]
+        reply.utterances.append(phrase)
+        self.reply = reply
+        pumpPlayout(at: now, into: &effects)
+        finishReplyIfComplete(at: now, into: &effects)
+    }
+}

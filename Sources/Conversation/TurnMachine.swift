@@ -34,6 +34,9 @@ public struct TurnMachine: Sendable {
     /// Speech-to-text went down while the line was busy: the recovery phrase is said when it is next idle,
     /// unless a transcript arrives first (speech-to-text is back).
     var owesRecoveryPhrase = false
+    /// The session holds the greeting's audio (`CannedPhrase.greeting`): at answer the greeting plays as
+    /// that phrase, with no TTS request. Set before `callAnswered`; otherwise it goes through TTS.
+    public var greetingAudioReady = false
 
     /// A machine for a new call. `history` continues an earlier conversation (a hand-off); by default the
     /// conversation starts empty under `settings.systemPrompt`.
@@ -98,7 +101,9 @@ public struct TurnMachine: Sendable {
         if let limit = settings.maximumCallDuration {
             timers.arm(.maximumCallDuration, at: now.advanced(by: limit), now: now, into: &effects)
         }
-        if let greeting = settings.greeting, !greeting.trimmingWhitespace.isEmpty {
+        if let greeting = settings.greeting, !greeting.trimmingWhitespace.isEmpty, greetingAudioReady {
+            speakGreetingPhrase(greeting, at: now, into: &effects)
+        } else if let greeting = settings.greeting, !greeting.trimmingWhitespace.isEmpty {
             speakFixedText(greeting, kind: .greeting, at: now, into: &effects)
         } else {
             armNoInputIfIdle(at: now, into: &effects)

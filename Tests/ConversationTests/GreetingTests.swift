@@ -62,4 +62,40 @@ import Speech
         #expect(call.at(20, .dtmf("1")) == [])
         #expect(call.at(30, .callAnswered).contains(.synthesize(u1, "Hello, this is Ada.")))
     }
+
+    @Test func cachedGreetingPlaysAsOnePhraseWithNoSynthesisAndIsRecordedAsHeard() {
+        var call = CallScript(settings)
+        call.machine.greetingAudioReady = true
+        #expect(call.at(0, .callAnswered) == [.record(.callAnswered(at: t(0))), .playPhrase(.greeting), .sendMark(m1)])
+        let end = call.at(2100, .playoutMark(m1))
+        #expect(actions(end) == [.startTimer(.noInput, after: .seconds(8))])
+        #expect(records(end).contains(.agentTurn("Hello, this is Ada. How can I help?", interrupted: false, at: t(2100))))
+        #expect(call.history == [.agent("Hello, this is Ada. How can I help?", interrupted: false, toolCalls: [])])
+    }
+
+    @Test func bargeInOnACachedGreetingClearsItAndKeepsNoneOfItAsHeard() {
+        var call = CallScript(settings)
+        call.machine.greetingAudioReady = true
+        call.at(0, .callAnswered)
+        call.at(500, .vadSpeechStarted)
+        let effects = call.at(800, .timerFired(.bargeIn))
+        #expect(actions(effects).contains(.clearPlayout))
+        #expect(!actions(effects).contains { if case .synthesize = $0 { true } else { false } })
+        // Phrases are heard all or nothing: the caller cut in before its end mark.
+        #expect(!call.history.contains(.agent("Hello, this is Ada. How can I help?", interrupted: false, toolCalls: [])))
+        #expect(!call.history.contains { if case .agent(let text, _, _) = $0 { !text.isEmpty } else { false } })
+    }
+
+    @Test func cachedGreetingThatIsNotInterruptibleIgnoresCallerSpeech() {
+        var call = CallScript(settings.with { $0.bargeIn.greetingInterruptible = false })
+        call.machine.greetingAudioReady = true
+        call.at(0, .callAnswered)
+        #expect(call.at(500, .vadSpeechStarted) == [])
+        #expect(call.at(900, .sttPartial("hello is anyone there")) == [])
+        call.at(1000, .vadSpeechEnded)
+        call.at(1100, .sttFinal("Hello, is anyone there?"))
+        #expect(actions(call.at(2100, .playoutMark(m1))) == [
+            .startLLM(g1, [system, .agent("Hello, this is Ada. How can I help?"), .user("Hello, is anyone there?")]),
+        ])
+    }
 }

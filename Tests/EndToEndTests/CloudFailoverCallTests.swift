@@ -169,8 +169,8 @@ import Testing
                 "turn 2: heard \(reply) s of tone, the reply is \(Self.expectedToneSeconds(Self.fallbackReply)) s")
     }
 
-    /// Every voice is down from the start: the canned recovery phrase, synthesized at load through the
-    /// agent's voices with espeak-ng appended as last resort, still plays to the caller.
+    /// Every voice is down from the start: the greeting and the canned recovery phrase, synthesized at
+    /// load through the agent's voices with espeak-ng appended as last resort, still play to the caller.
     @Test func everyVoiceIsDownAndTheRecoveryPhraseStillPlaysInTheOfflineVoice() async throws {
         let fakes = try await Fakes.start(heardAt: [7.9], openAI: [.reply(tokens: ["Fine."])], anthropic: [],
                                           voiceFaults: 200)
@@ -179,6 +179,9 @@ import Testing
         await fakes.stop()
 
         #expect(log.events("agent").map(\.text).contains(Self.recoveryPhrase), "\(log.events("agent").map(\.text))")
+        // The greeting has no variables: synthesized at load like the phrases (espeak-ng last), so the
+        // caller hears it although every voice fails at call start.
+        #expect(log.events("agent").first?.text == "Hi.", "\(log.events("agent").map(\.text))")
         let heard = log.audioSeconds(in: 0...1_000)
         #expect(heard > 1.5, "heard \(heard) s; the recovery phrase in espeak-ng lasts about 3 s")
         #expect(server.contains { $0.contains("call ended") && $0.contains("textToSpeech") }, "\(server)")

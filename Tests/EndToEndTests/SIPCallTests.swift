@@ -140,9 +140,9 @@ struct SIPCallTests {
         #expect(greetingMatch.correlation >= Self.matchThreshold)
         #expect(replyMatch.correlation >= Self.matchThreshold)
         #expect(controlMatch.correlation < greetingMatch.correlation - 0.15, "the measure tells sentences apart")
-        // The greeting starts at once, and the reply follows it (the key waited for it). We send no RTP
-        // during silence and sndfile writes frames as they arrive, so gaps are shorter in the recording
-        // than they were on the call.
+        // The greeting starts at once, and the reply follows it (the key waited for it). We send silence
+        // packets between talkspurts, so the recording (sndfile writes frames as they arrive) keeps the
+        // call's timing.
         #expect(greetingMatch.offset < 1.5)
         let greetingEnd = greetingMatch.offset + (greeting.speechSpan()?.upperBound ?? 0)
         #expect(replyMatch.offset > greetingEnd && replyMatch.offset < greetingEnd + 5)

@@ -37,7 +37,17 @@ public actor CannedPhraseCache {
         var language: String
     }
 
+    private struct GreetingKey: Hashable {
+        var text: String
+        var voice: String
+        var format: AudioFormat
+        var language: String
+    }
+
     private var cache: [Key: CannedPhraseAudio] = [:]
+    private var greetings: [GreetingKey: [AudioChunk]] = [:]
+    /// Distinct greetings kept (per-call variables make one per caller): past this the cache is emptied.
+    public static let maximumGreetings = 512
 
     public init() {}
 
@@ -60,5 +70,18 @@ public actor CannedPhraseCache {
         }
         cache[key] = merged
         return merged
+    }
+
+    /// The audio of a rendered greeting, synthesizing it if it is not cached; nil when `tts` failed
+    /// (tried again next time).
+    public func greetingAudio(text: String, voice: String, format: AudioFormat, language: String,
+                              using tts: any TextToSpeech) async -> [AudioChunk]? {
+        let key = GreetingKey(text: text, voice: voice, format: format, language: language)
+        if let chunks = greetings[key] { return chunks }
+        let request = SynthesisRequest(text: text, voice: voice, format: format, language: language)
+        guard case .success(let chunks) = await PhraseSynthesis.audio(of: request, using: tts) else { return nil }
+        if greetings.count >= Self.maximumGreetings { greetings.removeAll(keepingCapacity: true) }
+        greetings[key] = chunks
+        return chunks
     }
 }

@@ -13,6 +13,7 @@ extension CallSession {
         recorder.answered(at: clock.now)
         startTranscription(at: nil)
         synthesizeMissingPhrases()
+        machine.greetingAudioReady = phrases[.greeting] != nil
         handle(.callAnswered)
     }
 

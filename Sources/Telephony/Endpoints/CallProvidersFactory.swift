@@ -12,9 +12,19 @@ public protocol CallProvidersFactory: Sendable {
     /// The agent's canned phrases already synthesized in `format`, if any (shared by its calls so they
     /// play with every voice down); the session synthesizes the ones missing when answered.
     func cannedPhrases(for agent: AgentConfig, format: AudioFormat) -> CannedPhraseAudio?
+
+    /// Like `cannedPhrases(for:format:)`, plus the audio of `greeting` (the call's rendered greeting) as
+    /// `CannedPhrase.greeting` when it is already synthesized; a factory that caches greetings starts
+    /// synthesizing a new one here, for the next call with the same text.
+    func cannedPhrases(for agent: AgentConfig, format: AudioFormat, greeting: String?) -> CannedPhraseAudio?
 }
 
 extension CallProvidersFactory {
     /// No pre-synthesized phrases: each session synthesizes its own.
     public func cannedPhrases(for agent: AgentConfig, format: AudioFormat) -> CannedPhraseAudio? { nil }
+
+    /// No greeting cache: the agent's phrases only.
+    public func cannedPhrases(for agent: AgentConfig, format: AudioFormat, greeting: String?) -> CannedPhraseAudio? {
+        cannedPhrases(for: agent, format: format)
+    }
 }

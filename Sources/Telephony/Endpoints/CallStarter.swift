@@ -23,7 +23,8 @@ enum CallStarter {
         if let timeline { observers.timeline = timeline }
         let session = CallSession(configuration: configuration, providers: providers, transport: transport,
                                   voiceActivity: EnergySpeechActivity(agent: agent),
-                                  phrases: context.providers.cannedPhrases(for: agent, format: outputFormat),
+                                  phrases: context.providers.cannedPhrases(for: agent, format: outputFormat,
+                                                                           greeting: configuration.turn.greeting),
                                   observers: observers, executor: loop)
         if let registry = context.registry {
             do {

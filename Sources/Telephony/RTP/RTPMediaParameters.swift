@@ -30,7 +30,7 @@ public enum RTPAudioCodec: String, Sendable, Hashable, CaseIterable {
     var silenceCode: UInt8 {
         switch self {
         case .pcmu: MuLaw.silenceCode
-        case .pcma: ALaw.encode(0)
+        case .pcma: ALaw.silenceCode
         case .opus: 0
         }
     }
@@ -52,6 +52,16 @@ public enum RTPDirection: String, Sendable, Hashable, CaseIterable {
 
     public var sends: Bool { self == .sendReceive || self == .sendOnly }
     public var receives: Bool { self == .sendReceive || self == .receiveOnly }
+}
+
+/// What an RTP stream sends while the agent has nothing to say and the direction allows sending.
+public enum RTPSilencePolicy: String, Sendable, Hashable, CaseIterable {
+    /// A G.711 silence packet every 20 ms (0xFF µ-law, 0xD5 A-law), sequence and timestamp continuing,
+    /// no marker: keeps PBX RTP timeouts (Asterisk `rtp_timeout`) and NAT pinholes from expiring while
+    /// the caller talks at length.
+    case sendSilence
+    /// Nothing (RFC 3551 §4.1 silence suppression): the peer sees a gap until the next talkspurt.
+    case none
 }
 
 /// What the SDP offer/answer settled for one RTP audio stream: given to `RTPMediaStream.start` and
@@ -82,6 +92,8 @@ public struct RTPMediaParameters: Sendable, Equatable {
     public var deliveredSampleRate: SampleRate
     /// RTCP SDES CNAME (RFC 3550 §6.5.1).
     public var canonicalName: String
+    /// What to send while no agent audio is queued (default: silence packets, see `RTPSilencePolicy`).
+    public var silencePolicy: RTPSilencePolicy
 
     /// Default inactivity timeout: 30 s, a common media-timeout in SBCs and PBXs.
     public static let defaultInactivityTimeout = Duration.seconds(30)
@@ -91,7 +103,7 @@ public struct RTPMediaParameters: Sendable, Equatable {
                 direction: RTPDirection = .sendReceive, latchesToSource: Bool = true,
                 inactivityTimeout: Duration = defaultInactivityTimeout,
                 jitterBuffer: JitterBufferConfiguration = .init(), deliveredSampleRate: SampleRate = .hz8000,
-                canonicalName: String = "switchboard") {
+                canonicalName: String = "switchboard", silencePolicy: RTPSilencePolicy = .sendSilence) {
         self.codec = codec
         self.payloadType = payloadType ?? codec.staticPayloadType
         self.telephoneEventPayloadType = telephoneEventPayloadType
@@ -105,5 +117,6 @@ public struct RTPMediaParameters: Sendable, Equatable {
         self.jitterBuffer = jitterBuffer
         self.deliveredSampleRate = deliveredSampleRate
         self.canonicalName = canonicalName
+        self.silencePolicy = silencePolicy
     }
 }

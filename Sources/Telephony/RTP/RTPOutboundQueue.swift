@@ -48,6 +48,12 @@ struct RTPOutboundQueue {
         return true
     }
 
+    /// Fills `frame` with one frame of the codec's silence code (resized to `frameBytes`, capacity kept).
+    func silenceFrame(into frame: inout [UInt8]) {
+        frame.removeAll(keepingCapacity: true)
+        for _ in 0..<frameBytes { frame.append(silenceCode) }
+    }
+
     /// The next mark whose audio has all left, if any.
     mutating func nextDueMark() -> MarkID? {
         guard markHead < marks.count, marks[markHead].position <= consumed else { return nil }

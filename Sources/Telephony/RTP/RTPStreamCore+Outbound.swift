@@ -6,8 +6,11 @@ import Speech
 /// Outbound: agent audio queued per chunk, one 20 ms packet per media tick. Sequence numbers grow by
 /// one per packet sent; the timestamp grows by one packet's units (160 for G.711, 960 for Opus) per
 /// tick whether or not a packet goes out, so it continues across silence (RFC 3550 §5.1); the first
-/// packet after silence carries the marker bit. Opus frames are encoded at send time into a reused
-/// packet buffer by the stream's one encoder.
+/// packet of agent audio after silence carries the marker bit. Opus frames are encoded at send time into
+/// a reused packet buffer by the stream's one encoder. With `RTPSilencePolicy.sendSilence` a G.711
+/// silence packet (no marker) fills every tick with nothing queued, so the peer sees a packet every 20 ms
+/// for the whole call; Opus sends nothing then (as with DTX: Opus peers expect gaps, and encoding
+/// silence would cost the encoder's full price every tick).
 extension RTPStreamCore {
     func send(audio: AudioChunk) {
         guard !stopped, let bytes = transcoder.wireBytes(for: audio) else { return }
@@ -71,6 +74,11 @@ extension RTPStreamCore {
         } else {
             inTalkspurt = false
             reportDueMarks()
+            if parameters.silencePolicy == .sendSilence, parameters.codec != .opus {
+                queue.silenceFrame(into: &frameBytes)
+                frameBytes.withUnsafeBytes { sendPacket($0, payloadType: parameters.payloadType, marker: false,
+                                                        timestamp: timestamp, to: destination) }
+            }
         }
     }
 

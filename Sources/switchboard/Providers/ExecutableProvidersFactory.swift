@@ -30,6 +30,12 @@ final class ExecutableProvidersFactory: CallProvidersFactory {
     private let sets = Mutex<[String: Result<AgentProviderSet, Unavailable>]>([:])
     private let phraseCache = CannedPhraseCache()
     private let phrases = Mutex<(ready: [PhraseKey: CannedPhraseAudio], pending: Set<PhraseKey>)>(([:], []))
+    private struct GreetingKey: Hashable {
+        var agent: String
+        var format: AudioFormat
+        var text: String
+    }
+    private let greetings = Mutex<(ready: [GreetingKey: [AudioChunk]], pending: Set<GreetingKey>)>(([:], []))
 
     init(network: ProviderNetwork, logger: Logger) {
         self.network = network
@@ -57,6 +63,43 @@ final class ExecutableProvidersFactory: CallProvidersFactory {
         }
         if start { Task { _ = await self.synthesizePhrases(for: agent, format: format) } }
         return ready
+    }
+
+    /// The agent's phrases plus the rendered greeting's audio once synthesized (through the agent's
+    /// voices with espeak-ng last). A greeting not synthesized yet is started now for the next call with
+    /// the same text; this call says it through its TTS.
+    func cannedPhrases(for agent: AgentConfig, format: AudioFormat, greeting: String?) -> CannedPhraseAudio? {
+        let agentPhrases = cannedPhrases(for: agent, format: format)
+        guard let greeting, !greeting.isEmpty else { return agentPhrases }
+        let key = GreetingKey(agent: agent.name, format: format, text: greeting)
+        let (ready, start) = greetings.withLock { state -> ([AudioChunk]?, Bool) in
+            if let ready = state.ready[key] { return (ready, false) }
+            return (nil, state.pending.insert(key).inserted)
+        }
+        if start { Task { _ = await self.synthesizeGreeting(greeting, for: agent, format: format) } }
+        guard let ready else { return agentPhrases }
+        var audio = agentPhrases ?? CannedPhraseAudio(format: format)
+        audio.set(ready, for: .greeting)
+        return audio
+    }
+
+    /// Synthesizes (or returns the cached) audio of a rendered greeting of `agent` in `format`.
+    func synthesizeGreeting(_ text: String, for agent: AgentConfig, format: AudioFormat) async -> [AudioChunk]? {
+        let key = GreetingKey(agent: agent.name, format: format, text: text)
+        guard case .success(let set) = providerSet(for: agent) else { return nil }
+        let configuration = CallSessionConfiguration(agent: agent, callID: "greeting", variables: [:],
+                                                     inputFormat: format, outputFormat: format)
+        let audio = await phraseCache.greetingAudio(text: text, voice: configuration.voice, format: format,
+                                                    language: configuration.language, using: set.phraseVoice)
+        greetings.withLock { state in
+            if let audio {
+                if state.ready.count >= CannedPhraseCache.maximumGreetings { state.ready.removeAll() }
+                state.ready[key] = audio
+            }
+            state.pending.remove(key)
+        }
+        if audio == nil { logger.warning("greeting could not be synthesized", metadata: ["agent": "\(agent.name)"]) }
+        return audio
     }
 
     /// Synthesizes (or returns the cached) canned phrases of `agent` in `format`; later calls get them

@@ -8,7 +8,7 @@ import Speech
 /// How `serve` sets up its providers: one factory over the server's `ProviderNetwork`, every agent's
 /// adapters built at load (failures logged; those agents refuse calls), and canned phrases synthesized
 /// for linear16 at 8 kHz (Twilio, SIP, 8 kHz PCM) and 16 kHz (16 kHz PCM) before the server reports
-/// ready, for at most `phraseWarmUpLimit` (what is not done by then finishes in the background); other
+/// ready (with the greeting of agents whose greeting has no variables), for at most `phraseWarmUpLimit` (what is not done by then finishes in the background); other
 /// formats are prepared on their first call.
 enum ProviderWiring {
     /// The formats phrases are prepared in at load.
@@ -27,6 +27,13 @@ enum ProviderWiring {
                 for agent in agents {
                     for format in warmPhraseFormats {
                         group.addTask { _ = await factory.synthesizePhrases(for: agent, format: format) }
+                        // A greeting without variables is the same on every call: ready for the first.
+                        if let greeting = agent.greeting, greeting.variableNames.isEmpty {
+                            let text = greeting.render([:])
+                            if !text.isEmpty {
+                                group.addTask { _ = await factory.synthesizeGreeting(text, for: agent, format: format) }
+                            }
+                        }
                     }
                 }
             }

@@ -46,6 +46,32 @@ import Testing
         await group.shutdownGracefully()
     }
 
+    @Test func onHoldOrInactiveNoSilencePacketsGoOutWhileTheClockTicks() async throws {
+        let group = try EventLoopGroup(loopCount: 1, name: "t-rtp-holdsilent")
+        let loop = group.loops[0]
+        let capture = PacketCapture()
+        let recorder = StreamRecorder()
+        let peer = try await loop.submit { try UDPSocket.bind(.loopbackIPv4(), on: loop, handler: capture) }
+        for direction in [RTPDirection.receiveOnly, .inactive] {
+            let stream = try await loop.submit {
+                let stream = try RTPMediaStream.open(on: loop, bindHost: "127.0.0.1", ports: Self.ports)
+                stream.start(RTPMediaParameters(codec: .pcmu, remote: peer.localAddress, direction: direction),
+                             delegate: recorder)
+                return stream
+            }
+            let start = try await loop.submit { MediaClock.current(on: loop).ticks }
+            try await withTimeout(10, "10 media ticks") {
+                while try await loop.submit({ MediaClock.current(on: loop).ticks }) < start + 10 {
+                    try await Task.sleep(for: .milliseconds(20))
+                }
+            }
+            #expect(try await loop.submit { stream.statistics.packetsSent } == 0, "\(direction)")
+            try await loop.submit { stream.stop() }
+        }
+        try await loop.submit { peer.close() }
+        await group.shutdownGracefully()
+    }
+
     @Test func stopSendsAnRTCPByeWithOurSSRCOnTheMuxedPort() async throws {
         let group = try EventLoopGroup(loopCount: 1, name: "t-rtp-bye")
         let loop = group.loops[0]
@@ -59,11 +85,16 @@ import Testing
             return (stream, stream.ssrc)
         }
         _ = try await capture.log.first(within: 10, "one RTP packet") { $0.rtp?.header.payloadType == 0 }
-        try await loop.submit { stream.stop() }
+        let (sent, octets) = try await loop.submit { () -> (Int, Int) in
+            let statistics = stream.statistics
+            stream.stop()
+            return (statistics.packetsSent, statistics.octetsSent)
+        }
         let rtcp = try await capture.log.first(within: 10, "RTCP") { (200...204).contains($0.bytes.count > 1 ? $0.bytes[1] : 0) }
         let packets = try RTCPCompoundParser().parse(rtcp.bytes)
         guard case .senderReport(let report) = packets.first else { Issue.record("first RTCP packet is not SR"); return }
-        #expect(report.ssrc == ssrc && report.packetCount == 1 && report.octetCount == 160)
+        #expect(report.ssrc == ssrc && report.packetCount == sent && report.octetCount == octets)
+        #expect(sent >= 1 && octets == 160 * sent)  // the audio packet, then silence packets until the stop
         #expect(packets.contains(.goodbye(RTCPGoodbye(ssrcs: [ssrc]))))
         #expect(packets.contains { if case .sourceDescription(let chunks) = $0 { chunks.first?.items.first == .cname("switchboard") } else { false } })
         try await loop.submit { peer.close() }
