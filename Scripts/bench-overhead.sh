@@ -7,8 +7,9 @@
 # wait (STT final wait + LLM first sentence + TTS first audio) and their difference, the orchestration
 # overhead (endpointing, hand-offs, queueing). Prints median/p95/max of each over N turns, plus the
 # client-side end-of-speech -> first audio byte.
-# Usage: Scripts/bench-overhead.sh [N] [CYCLE]   (build first: swift build -c release --product switchboard
-# --product switchboard-fakes; BIN_DIR picks the build folder, default .build/release).
+# Usage: Scripts/bench-overhead.sh [N] [CYCLE]   (build first, one product per command:
+# swift build -c release --product switchboard && swift build -c release --product switchboard-fakes;
+# BIN_DIR picks the build folder, default .build/release).
 set -eu
 turns=${1:-30}
 cycle=${2:-2.5}
