@@ -1,5 +1,5 @@
 import Conversation
-import Foundation
+import Wire
 
 /// A transfer as the transport performs it: where to send the caller, and the context the human picking
 /// up should see (the model's summary or the caller's last words, the call's variables), which a SIP
@@ -26,11 +26,17 @@ public struct CallTransfer: Sendable, Hashable {
     /// Arguments: `{"target": "sip:desk@pbx.example.com", "summary": "wants to move Tuesday's booking"}`;
     /// without a summary the caller's last words are passed on.
     public init?(_ request: TransferRequest, variables: [String: String], callID: String, agentName: String) {
-        guard let data = request.argumentsJSON.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let target = (object["target"] as? String)?.trimmingCharacters(in: .whitespaces), !target.isEmpty
+        guard let object = try? JSONParser().parse(request.argumentsJSON),
+              let target = object["target"]?.stringValue?.trimmedOfSpaces, !target.isEmpty
         else { return nil }
-        let summary = (object["summary"] as? String) ?? request.lastCallerText.map { "Caller said: \($0)" } ?? ""
+        let summary = object["summary"]?.stringValue ?? request.lastCallerText.map { "Caller said: \($0)" } ?? ""
         self.init(target: target, summary: summary, variables: variables, callID: callID, agentName: agentName)
+    }
+}
+
+private extension String {
+    /// Without leading and trailing spaces and tabs.
+    var trimmedOfSpaces: String {
+        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }
