@@ -30,12 +30,21 @@ if [ $# -gt 0 ]; then
   exec swift test --skip-build "$@"
 fi
 targets=$(sed -n 's/^ *\.testTarget(name: "\([A-Za-z]*\)".*/\1/p' Package.swift)
+target_limit="${TARGET_TIMEOUT_SECONDS:-900}"
 passed=0; failed=0; failed_targets=()
 for target in $targets; do
   echo "test: $target"
   out=$(mktemp)
   status=0
-  swift test --skip-build --filter "^$target\." >"$out" 2>&1 || status=$?
+  # A hung test must fail its target, not the whole CI run: each target gets a time limit, and what it
+  # left running is killed (swift test starts the test binary in its own process group).
+  timeout --kill-after=10 "$target_limit" swift test --skip-build --filter "^$target\." >"$out" 2>&1 || status=$?
+  pkill -KILL -f "$PWD/.build/.*SwitchboardPackageTests.xctest" 2>/dev/null || true
+  if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+    echo "  timed out after ${target_limit} s; tests started and never finished:"
+    comm -23 <(sed -n 's/^◇ Test \(.*\) started\.$/\1/p' "$out" | sort) \
+             <(sed -n -E 's/^[✔✘] Test (.*) (passed|failed).*/\1/p' "$out" | sort) | sed 's/^/    /' | head -20
+  fi
   grep -E '✘|error:' "$out" | head -40 || true
   summary=$(grep -E 'Test run with [0-9]+ tests?' "$out" | tail -1)
   echo "  ${summary:-no summary (exit $status)}"

@@ -34,6 +34,14 @@ struct CallSessionRoutingTests {
         CallHarness(providers: routed.providers, clock: routed.clock)
     }
 
+    /// Waits until the recovery phrase and the mark after it were sent, so `playOut` reports that mark.
+    func recoveryPhraseSent(_ call: CallHarness) async throws {
+        try await call.transport.events.wait(for: "the recovery phrase and its mark") { events in
+            guard let phrase = events.lastIndex(of: .audio(CallHarness.recoveryAudio)) else { return false }
+            return events[(phrase + 1)...].contains { $0.mark != nil }
+        }
+    }
+
     func recoveryPlays(_ call: CallHarness) -> Int {
         call.transport.events.items.count { $0 == .audio(CallHarness.recoveryAudio) }
     }
@@ -46,7 +54,7 @@ struct CallSessionRoutingTests {
         let stt = try await routed.stt[0].session(0)
 
         await call.callerSays("What's the weather?", on: stt)
-        try await call.transport.waitFor("recovery phrase") { $0 == .audio(CallHarness.recoveryAudio) }
+        try await recoveryPhraseSent(call)
         await call.playOut()
         try await call.waitForRepliesEnded(1)
 
@@ -68,7 +76,7 @@ struct CallSessionRoutingTests {
         let stt = try await routed.stt[0].session(0)
 
         await call.callerSays("What's the weather?", on: stt)
-        try await call.transport.waitFor("recovery phrase") { $0 == .audio(CallHarness.recoveryAudio) }
+        try await recoveryPhraseSent(call)
         await call.playOut()
         try await call.waitForRepliesEnded(1)
 
@@ -132,11 +140,16 @@ struct CallSessionRoutingTests {
         let call = harness(routed)
         await call.session.answer()
 
-        try await call.transport.waitFor("recovery phrase") { $0 == .audio(CallHarness.recoveryAudio) }
+        try await recoveryPhraseSent(call)
         await call.playOut()
-        for _ in 0..<3 {
-            routed.clock.advance(by: .seconds(2))
+        // Each failed opening (both providers refused) is retried after a backoff counted from the failure:
+        // wait for the retry's timer before moving time past it, so no retry is scheduled behind the clock.
+        for (attempt, backoff) in [(1, Duration.milliseconds(100)), (2, .milliseconds(200))] {
+            try await routed.stt[1].openAttempts.wait(for: "the fallback's opening #\(attempt)") { $0.count >= attempt }
+            let retryAt = routed.clock.now.advanced(by: backoff)
+            try await routed.clock.sleepRequests.wait(for: "retry timer #\(attempt)") { $0.contains(retryAt) }
             await call.pause(frames: 1)
+            routed.clock.advance(by: backoff)
         }
         let recovered = try await routed.stt[0].session(0)
         recovered.emit(.final("Hello", confidence: nil))

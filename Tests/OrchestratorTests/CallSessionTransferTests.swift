@@ -17,7 +17,7 @@ import Testing
         completion.toolCall(ToolCall(id: "x1", name: TurnMachine.transferToolName, argumentsJSON: arguments))
         completion.finish()
         let synthesis = try await call.tts.synthesis(0)
-        synthesis.send(synthesis.audio(.milliseconds(400)))
+        synthesis.audio(.milliseconds(400))
         synthesis.done()
         try await call.transport.waitForMark(MarkID(1))
         await call.playOut()
@@ -26,7 +26,7 @@ import Testing
     @Test func transferHandsTheCallerOnWithContextThenEndsTheCall() async throws {
         let call = CallHarness()
         try await transferAfterReply(on: call, arguments: #"{"target":"sip:desk@pbx.example.com"}"#)
-        #expect(await call.session.ending.wait() == .transferred)
+        #expect(try await call.ended() == .transferred)
         let events = call.transport.events.items
         let expected = CallTransfer(target: "sip:desk@pbx.example.com", summary: "Caller said: I want to talk to a person",
                                     variables: [:], callID: "CA-test", agentName: "ada")
@@ -37,7 +37,7 @@ import Testing
     @Test func theModelsSummaryIsPassedOnWhenItWroteOne() async throws {
         let call = CallHarness()
         try await transferAfterReply(on: call, arguments: #"{"target":"1001","summary":"wants a refund"}"#)
-        _ = await call.session.ending.wait()
+        _ = try await call.ended()
         let transfers = call.transport.events.items.compactMap { if case .transfer(let t) = $0 { t } else { nil } }
         #expect(transfers.map(\.summary) == ["wants a refund"])
         #expect(transfers.map(\.target) == ["1001"])
@@ -46,14 +46,14 @@ import Testing
     @Test func aTransportThatCannotTransferEndsTheCallAsTheAgentsHangUp() async throws {
         let call = CallHarness(transport: FakeTransport(acceptsTransfers: false))
         try await transferAfterReply(on: call, arguments: #"{"target":"sip:desk@pbx.example.com"}"#)
-        #expect(await call.session.ending.wait() == .agentEnded)
+        #expect(try await call.ended() == .agentEnded)
         #expect(try await call.record().endReason == .agentEnded)
     }
 
     @Test func aTransferWithoutATargetIsNotAttempted() async throws {
         let call = CallHarness()
         try await transferAfterReply(on: call, arguments: #"{"summary":"no target"}"#)
-        #expect(await call.session.ending.wait() == .agentEnded)
+        #expect(try await call.ended() == .agentEnded)
         #expect(!call.transport.events.items.contains { if case .transfer = $0 { true } else { false } })
     }
 }

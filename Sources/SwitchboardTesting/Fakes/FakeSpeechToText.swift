@@ -8,6 +8,8 @@ public final class FakeSpeechToText: SpeechToText, Sendable {
     public let name: String
     /// Every session opened, in order.
     public let sessions = ObservationLog<FakeTranscriptionSession>()
+    /// Every `openSession` call, failed or not, in order: whether it opened a session.
+    public let openAttempts = ObservationLog<Bool>()
     private let openFailures = Guarded<[ProviderError]>([])
 
     /// What a fallback router may replay into this provider at once (nil: everything).
@@ -24,8 +26,12 @@ public final class FakeSpeechToText: SpeechToText, Sendable {
     }
 
     public func openSession(_ request: TranscriptionRequest) async throws(ProviderError) -> any TranscriptionSession {
-        if let failure = openFailures.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) { throw failure }
+        if let failure = openFailures.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {
+            openAttempts.append(false)
+            throw failure
+        }
         let session = FakeTranscriptionSession(request: request)
+        openAttempts.append(true)
         sessions.append(session)
         return session
     }

@@ -64,7 +64,7 @@ public final class ObservationLog<Element: Sendable>: Sendable {
 
     /// Waits until at least `count` items were observed and returns the item at `count - 1`.
     public func element(_ index: Int, timeout: Duration = .defaultTestTimeout) async throws -> Element {
-        let items = try await wait(timeout: timeout, for: "observation #\(index)") { $0.count > index }
+        let items = try await wait(timeout: timeout, for: "\(Element.self) #\(index)") { $0.count > index }
         return items[index]
     }
 

@@ -97,6 +97,12 @@ final class CallHarness: Sendable {
         }
     }
 
+    /// Why the call ended, once it has (bounded: a call that never ends fails the test instead of hanging it).
+    func ended(within seconds: Double = 20) async throws -> SessionEndReason {
+        let ending = session.ending
+        return try await withTimeout(seconds, "the call to end") { await ending.wait() }
+    }
+
     /// The single record, once delivered.
     func record() async throws -> CallRecord {
         try await records.records.element(0)
