@@ -9,7 +9,7 @@ build_packages=(pkg-config libssl-dev libcurl4-openssl-dev libopus-dev libspeexd
 # holds the offline STT's US English acoustic model (/usr/share/pocketsphinx/model/en-us/en-us) and
 # dictionary (/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict).
 runtime_packages=(espeak-ng sox curl openssl python3-websockets python3-prometheus-client wrk nghttp2-server
-                  pocketsphinx-en-us baresip-core kamailio)
+                  pocketsphinx-en-us baresip-core kamailio kamailio-tls-modules)
 
 missing=()
 for p in "${build_packages[@]}" "${runtime_packages[@]}"; do

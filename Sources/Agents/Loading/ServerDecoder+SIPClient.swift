@@ -4,9 +4,9 @@ import Yams
 /// `outbound` (how calls are placed through it). Passwords only as `${ENV_VAR}`.
 extension ServerDecoder {
     static let registrationKeys = ["registrar", "user", "aor", "domain", "auth_username", "password", "expires", "contact_user",
-                                   "agent"]
+                                   "agent", "transport"]
     static let outboundKeys = ["proxy", "host", "caller_id", "from_user", "domain", "username", "auth_username", "password",
-                               "ring_timeout_s"]
+                               "ring_timeout_s", "transport"]
 
     func readRegistrations(_ sip: MappingReader) -> [SIPRegistration] {
         guard let node = sip.node("registrations"), let items = problems.list(node, "sip.registrations") else { return [] }
@@ -41,9 +41,10 @@ extension ServerDecoder {
         if let agent, let agentNode {
             agentReferences.append(AgentReference(name: agent, referrer: "registration", location: sourceLocation(agentNode.location)))
         }
+        let transport = readTransport(map)
         guard let registrar, let user, let agent else { return nil }
         return SIPRegistration(registrar: registrar, user: user, domain: domain, authUsername: authUsername, password: password,
-                               expires: expires, contactUser: contactUser, agent: agent)
+                               expires: expires, contactUser: contactUser, agent: agent, transport: transport)
     }
 
     func readOutbound(_ node: Node, _ path: String) -> SIPOutbound? {
@@ -65,8 +66,14 @@ extension ServerDecoder {
         let username = one(["username", "auth_username"], "", required: false)
         let password = map.node("password").flatMap { problems.secret($0, map.name("password"), environment: environment) }
         let ring = map.int("ring_timeout_s", in: 1...600, unit: "seconds") ?? SIPOutbound.defaultRingTimeoutSeconds
+        let transport = readTransport(map)
         guard let proxy, let callerID else { return nil }
         return SIPOutbound(proxy: proxy, callerID: callerID, domain: domain, username: username, password: password,
-                           ringTimeoutSeconds: ring)
+                           ringTimeoutSeconds: ring, transport: transport)
+    }
+
+    /// `transport: udp | tcp | tls` (nil when absent: the registrar/proxy URI decides, else UDP).
+    private func readTransport(_ map: MappingReader) -> SIPClientTransport? {
+        map.node("transport").flatMap { problems.choice($0, map.name("transport"), as: SIPClientTransport.self) }
     }
 }

@@ -20,10 +20,14 @@ public struct SIPRegistration: Sendable, Hashable {
     /// The user part of our Contact (INVITEs for it route to `agent`); nil: `user`.
     public var contactUser: String?
     public var agent: String
+    /// The transport named by `transport:`; nil: the registrar URI's (`;transport=`, `sips:`), else UDP.
+    public var transportSetting: SIPClientTransport?
 
     public init(registrar: String, user: String, domain: String? = nil, authUsername: String? = nil, password: Secret? = nil,
-                expires: Int = SIPRegistration.defaultExpires, contactUser: String? = nil, agent: String) {
+                expires: Int = SIPRegistration.defaultExpires, contactUser: String? = nil, agent: String,
+                transport: SIPClientTransport? = nil) {
         self.registrar = registrar
+        self.transportSetting = transport
         self.user = user
         self.domain = domain
         self.authUsername = authUsername
@@ -33,10 +37,12 @@ public struct SIPRegistration: Sendable, Hashable {
         self.agent = agent
     }
 
-    /// The registrar's host (without port).
-    public var registrarHost: String { ListenAddress(parsing: registrar)?.host ?? registrar }
-    /// The registrar's port, 5060 by default.
-    public var registrarPort: Int { ListenAddress(parsing: registrar)?.port ?? 5060 }
+    /// The registrar's host (without port, scheme or parameters).
+    public var registrarHost: String { SIPClientTarget(registrar).host }
+    /// The transport REGISTERs and the binding's flow use.
+    public var transport: SIPClientTransport { transportSetting ?? SIPClientTarget(registrar).transport ?? .udp }
+    /// The registrar's port: 5060 by default, 5061 over TLS (RFC 3261 §19.1.2).
+    public var registrarPort: Int { SIPClientTarget(registrar).port ?? transport.defaultPort }
     /// The AOR's domain: configured, else the registrar's host.
     public var aorDomain: String { domain ?? registrarHost }
     /// The Contact user part.
@@ -58,13 +64,16 @@ public struct SIPOutbound: Sendable, Hashable {
     public var password: Secret?
     /// How long an unanswered call rings before CANCEL.
     public var ringTimeoutSeconds: Int
+    /// The transport named by `transport:`; nil: the proxy URI's (`;transport=`, `sips:`), else UDP.
+    public var transportSetting: SIPClientTransport?
 
     /// Most PBXs give up on an unanswered call after 30–60 s.
     public static let defaultRingTimeoutSeconds = 45
 
     public init(proxy: String, callerID: String, domain: String? = nil, username: String? = nil, password: Secret? = nil,
-                ringTimeoutSeconds: Int = SIPOutbound.defaultRingTimeoutSeconds) {
+                ringTimeoutSeconds: Int = SIPOutbound.defaultRingTimeoutSeconds, transport: SIPClientTransport? = nil) {
         self.proxy = proxy
+        self.transportSetting = transport
         self.callerID = callerID
         self.domain = domain
         self.username = username
@@ -72,7 +81,9 @@ public struct SIPOutbound: Sendable, Hashable {
         self.ringTimeoutSeconds = ringTimeoutSeconds
     }
 
-    public var proxyHost: String { ListenAddress(parsing: proxy)?.host ?? proxy }
-    public var proxyPort: Int { ListenAddress(parsing: proxy)?.port ?? 5060 }
+    public var proxyHost: String { SIPClientTarget(proxy).host }
+    /// The transport INVITEs (and the calls' in-dialog requests) use.
+    public var transport: SIPClientTransport { transportSetting ?? SIPClientTarget(proxy).transport ?? .udp }
+    public var proxyPort: Int { SIPClientTarget(proxy).port ?? transport.defaultPort }
     public var requestDomain: String { domain ?? proxyHost }
 }

@@ -8,22 +8,36 @@ enum SIPClientAuthorization {
     /// The retried request, or nil when the response carries no challenge we can answer.
     static func retry(_ request: SIPRequest, answering challenge: SIPResponse, username: String, password: String,
                       cnonce: String, via: Via) -> SIPRequest? {
-        let proxy = challenge.statusCode == 407
-        guard challenge.statusCode == 401 || proxy else { return nil }
-        let headers = (try? (proxy ? challenge.headers.proxyAuthenticate() : challenge.headers.wwwAuthenticate())) ?? []
-        let offers = headers.filter { $0.scheme.sipCaseInsensitiveEquals("Digest") }.compactMap(DigestChallenge.init)
-        guard let chosen = DigestClient.preferred(offers) else { return nil }
-        let uri = request.uri.serialized
-        guard let credentials = try? DigestClient.credentials(for: chosen, method: request.method, uri: uri, username: username,
-                                                              password: password, cnonce: cnonce, nonceCount: 1) else { return nil }
+        guard let chosen = self.challenge(in: challenge) else { return nil }
         var retried = request
         retried.headers.via = [via]
         retried.headers.cseq = CSeq(request.headers.cseq.sequence + 1, request.method)
-        let name = proxy ? "Proxy-Authorization" : "Authorization"
-        retried.headers.removeAll("Authorization")
-        retried.headers.removeAll("Proxy-Authorization")
-        retried.headers.add(name, credentials.header.serialized)
+        guard authorize(&retried, challenge: chosen, proxy: challenge.statusCode == 407, username: username, password: password,
+                        cnonce: cnonce, nonceCount: 1) else { return nil }
         return retried
+    }
+
+    /// The challenge of a 401/407 we answer (SHA-256 preferred), or nil when it offers none we can use.
+    static func challenge(in response: SIPResponse) -> DigestChallenge? {
+        let proxy = response.statusCode == 407
+        guard response.statusCode == 401 || proxy else { return nil }
+        let headers = (try? (proxy ? response.headers.proxyAuthenticate() : response.headers.wwwAuthenticate())) ?? []
+        return DigestClient.preferred(headers.filter { $0.scheme.sipCaseInsensitiveEquals("Digest") }.compactMap(DigestChallenge.init))
+    }
+
+    /// Puts `Authorization` (or, for a proxy's challenge, `Proxy-Authorization`) answering `challenge`
+    /// with nonce count `nonceCount` on `request`, replacing earlier credentials. RFC 7616 §3.4: a
+    /// nonce may be reused with a higher nc and a fresh cnonce, which is how refreshes skip the 401.
+    /// False when the challenge cannot be answered (qop without `auth`).
+    static func authorize(_ request: inout SIPRequest, challenge: DigestChallenge, proxy: Bool, username: String, password: String,
+                          cnonce: String, nonceCount: UInt32) -> Bool {
+        guard let credentials = try? DigestClient.credentials(for: challenge, method: request.method, uri: request.uri.serialized,
+                                                              username: username, password: password, cnonce: cnonce,
+                                                              nonceCount: nonceCount) else { return false }
+        request.headers.removeAll("Authorization")
+        request.headers.removeAll("Proxy-Authorization")
+        request.headers.add(proxy ? "Proxy-Authorization" : "Authorization", credentials.header.serialized)
+        return true
     }
 
     /// The CANCEL for our INVITE (RFC 3261 §9.1): same Request-URI, Call-ID, From, To, CSeq number and

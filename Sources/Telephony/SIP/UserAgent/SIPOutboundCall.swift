@@ -78,6 +78,8 @@ public enum SIPOutboundCallError: Error, Sendable, Hashable, CustomStringConvert
     case atCallLimit
     case invalidDestination(String)
     case unresolvable(String)
+    /// The trunk's TCP/TLS connection could not be opened.
+    case unreachable(String)
     case noMediaPort(String)
 
     public var description: String {
@@ -90,6 +92,7 @@ public enum SIPOutboundCallError: Error, Sendable, Hashable, CustomStringConvert
         case .atCallLimit: "the server is at its call limit"
         case .invalidDestination(let to): "cannot call \"\(to)\""
         case .unresolvable(let host): "cannot resolve \(host)"
+        case .unreachable(let why): "cannot connect to \(why)"
         case .noMediaPort(let why): "no media port: \(why)"
         }
     }

@@ -4,7 +4,7 @@ import Orchestrator
 import SIP
 
 /// Outbound calls through a trunk (RFC 3261 §13.2, UAC): an INVITE with our SDP offer to the trunk's
-/// proxy over UDP; 1xx reported as ringing, 401/407 answered once with digest credentials, the ring
+/// proxy over the trunk's transport (UDP, or a kept TCP/TLS connection, `+ClientFlows`); 1xx reported as ringing, 401/407 answered once with digest credentials, the ring
 /// timeout CANCELs, a final failure reported (busy, declined, no answer, failed), and a 2xx ACKed and
 /// made a `SIPCall` whose `CallSession` answers at once (the agent speaks its greeting first).
 extension SIPUserAgent {
@@ -15,25 +15,28 @@ extension SIPUserAgent {
         guard let agent = context.deployment.agents[request.agent] else { throw SIPOutboundCallError.unknownAgent(request.agent) }
         guard let trunk = settings.config.trunks.first(where: { $0.outbound != nil && (request.trunk == nil || $0.name == request.trunk) }),
               let outbound = trunk.outbound else { throw SIPOutboundCallError.noOutboundTrunk(request.trunk) }
-        guard !udpSockets.isEmpty else { throw SIPOutboundCallError.noUDPListener }
+        guard outbound.transport != .udp || !udpSockets.isEmpty else { throw SIPOutboundCallError.noUDPListener }
         guard let target = SIPTargetURI.make(request.to, domain: outbound.requestDomain) else {
             throw SIPOutboundCallError.invalidDestination(request.to)
         }
         let port = UInt16(clamping: outbound.proxyPort)
-        guard let proxy = try? await Resolver.resolve(outbound.proxyHost, port: port, for: .udp).first else {
+        guard let proxy = try? await Resolver.resolve(outbound.proxyHost, port: port, for: outbound.transport.resolverTransport).first else {
             throw SIPOutboundCallError.unresolvable(outbound.proxyHost)
         }
         if let registry = context.registry, !registry.isAccepting || registry.count >= registry.maximumCalls {
             throw SIPOutboundCallError.atCallLimit
         }
+        let flow: SIPFlow
+        do { flow = try clientFlow(to: proxy, transport: outbound.transport, serverName: outbound.proxyHost) } catch {
+            throw SIPOutboundCallError.unreachable("\(outbound.proxyHost): \(error)")
+        }
         let media: any SIPCallMedia
         do { media = try settings.media.open(on: loop) } catch { throw SIPOutboundCallError.noMediaPort("\(error)") }
-        let flow = SIPFlow.datagram(socket: 0, remote: proxy)
         let local = localHostPort(for: flow)
         let offerer = SDPOfferer(preferences: settings.config.codecs.map(\.audioCodec))
         let offer = offerer.offer(local: self.local(local.host, port: media.localPort,
                                                     sessionID: UInt64.random(in: 1...UInt64(Int64.max)), version: 1))
-        let contact = AddressHeader(NameAddress(SIPURI(host: local.host, port: local.port)))
+        let contact = AddressHeader(NameAddress(contactURI(user: nil, flow: flow)))
         var from = AddressHeader(NameAddress(SIPURI(user: request.callerID ?? outbound.callerID,
                                                     host: .parsingConfigured(outbound.requestDomain))))
         from.tag = Self.randomToken()

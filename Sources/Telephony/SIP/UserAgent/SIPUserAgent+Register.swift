@@ -3,9 +3,10 @@ import Net
 import SIP
 
 /// Registering as a PBX extension (RFC 3261 §10, protocols.md §7.8): REGISTER to each configured
-/// registrar over UDP, digest challenges (401/407) answered once per round, 423 retried with
-/// Min-Expires, refresh at 85 % of the granted time, failures retried with backoff, and expires=0 on
-/// drain. INVITEs from the registrar to the registered contact user go to the registration's agent.
+/// registrar over UDP, TCP or TLS (one kept connection per registrar, `+ClientFlows`), digest
+/// challenges (401/407) answered once per round and the last challenge reused on refreshes with the
+/// next nonce count (RFC 7616 §3.4), 423 retried with Min-Expires, refresh at 85 % of the granted
+/// time, failures (and a lost connection) retried with backoff, and expires=0 on drain. INVITEs from the registrar to the registered contact user go to the registration's agent.
 extension SIPUserAgent {
     /// Where each registration stands, by its label (`user@domain`).
     public var registrationStates: [String: SIPRegistrationState] {
@@ -16,12 +17,14 @@ extension SIPUserAgent {
     public var registrationCount: Int { registrations.count }
 
     func startRegistrations() {
-        guard !udpSockets.isEmpty else {
-            if !settings.config.registrations.isEmpty { logger.warning("sip.registrations need sip.listen.udp; not registering") }
-            return
-        }
         registrations = settings.config.registrations.enumerated().map { RegistrationBinding(config: $1, index: $0) }
-        for binding in registrations { resolveAndRegister(binding) }
+        for binding in registrations {
+            guard binding.config.transport != .udp || !udpSockets.isEmpty else {
+                logger.warning("sip.registrations over UDP need sip.listen.udp; not registering", metadata: ["aor": "\(binding.config.label)"])
+                continue
+            }
+            resolveAndRegister(binding)
+        }
     }
 
     private func resolveAndRegister(_ binding: RegistrationBinding) {
@@ -33,8 +36,9 @@ extension SIPUserAgent {
             return
         }
         let index = binding.index
+        let transport = binding.config.transport.resolverTransport
         Task { [self] in
-            let resolved = try? await Resolver.resolve(host, port: port, for: .udp)
+            let resolved = try? await Resolver.resolve(host, port: port, for: transport)
             self.registrarResolved(index, resolved?.first)
         }
     }
@@ -54,17 +58,23 @@ extension SIPUserAgent {
         binding.timer = nil
         if previous == nil { binding.authRetried = false }
         if expires > 0, case .unregistered = binding.state { binding.state = .registering }
-        let flow = SIPFlow.datagram(socket: 0, remote: remote)
+        let flow: SIPFlow
+        do {
+            flow = try clientFlow(to: remote, transport: binding.config.transport, serverName: binding.config.registrarHost)
+        } catch {
+            return registrationFailed(binding, status: nil, why: "no connection to the registrar: \(error)")
+        }
+        binding.flow = flow
         let request = previous ?? registerRequest(binding, expires: expires, flow: flow)
         let index = binding.index
+        binding.awaitingAnswer = true
         sendRequest(request, on: flow) { agent, response in
             agent.registerAnswered(agent.registrations[index], request: request, expires: expires, response: response)
         }
     }
 
     private func registerRequest(_ binding: RegistrationBinding, expires: Int, flow: SIPFlow) -> SIPRequest {
-        let local = localHostPort(for: flow)
-        let contact = AddressHeader(NameAddress(SIPURI(user: binding.config.effectiveContactUser, host: local.host, port: local.port)),
+        let contact = AddressHeader(NameAddress(contactURI(user: binding.config.effectiveContactUser, flow: flow)),
                                     parameters: [SIPParameter("expires", String(expires))])
         let aor = AddressHeader(NameAddress(binding.aor))
         var from = aor
@@ -72,10 +82,20 @@ extension SIPUserAgent {
         let headers = SIPHeaders(via: [newVia(for: flow, requestHost: nil)], from: from, to: aor, callID: binding.callID,
                                  cseq: CSeq(binding.nextSequence(), .register), maxForwards: Dialog.initialMaxForwards,
                                  contact: .addresses([contact]), expires: UInt32(expires))
-        return SIPRequest(method: .register, uri: .sip(SIPURI(host: .parsingConfigured(binding.config.aorDomain))), headers: headers)
+        var request = SIPRequest(method: .register, uri: .sip(SIPURI(host: .parsingConfigured(binding.config.aorDomain))), headers: headers)
+        // RFC 7616 §3.4: answer the last challenge again with the next nonce count and a fresh cnonce.
+        if let challenge = binding.challenge, let password = binding.config.password?.reveal() {
+            binding.nonceCount += 1
+            if !SIPClientAuthorization.authorize(&request, challenge: challenge.digest, proxy: challenge.proxy, username: binding.authUsername,
+                                                 password: password, cnonce: Self.randomToken(), nonceCount: binding.nonceCount) {
+                binding.challenge = nil
+            }
+        }
+        return request
     }
 
     private func registerAnswered(_ binding: RegistrationBinding, request: SIPRequest, expires: Int, response: SIPResponse?) {
+        binding.awaitingAnswer = false
         guard let response else { return registrationFailed(binding, status: nil, why: "no answer") }
         binding.sequence = max(binding.sequence, response.headers.cseq.sequence)
         switch response.statusCode {
@@ -98,10 +118,16 @@ extension SIPUserAgent {
                                      .registration(binding.index))
         case 401, 407:
             guard !binding.authRetried, let password = binding.config.password?.reveal(),
+                  let challenge = SIPClientAuthorization.challenge(in: response), let flow = binding.flow,
                   let retried = SIPClientAuthorization.retry(
-                      request, answering: response, username: binding.config.authUsername ?? binding.config.user, password: password,
-                      cnonce: Self.randomToken(), via: newVia(for: .datagram(socket: 0, remote: binding.remote!), requestHost: nil))
-            else { return registrationFailed(binding, status: response.statusCode, why: "authentication failed") }
+                      request, answering: response, username: binding.authUsername, password: password,
+                      cnonce: Self.randomToken(), via: newVia(for: flow, requestHost: nil))
+            else {
+                binding.challenge = nil
+                return registrationFailed(binding, status: response.statusCode, why: "authentication failed")
+            }
+            binding.challenge = (challenge, response.statusCode == 407)
+            binding.nonceCount = 1
             binding.authRetried = true
             binding.sequence = retried.headers.cseq.sequence
             register(binding, expires: expires, retrying: retried)
@@ -117,7 +143,7 @@ extension SIPUserAgent {
         }
     }
 
-    private func registrationFailed(_ binding: RegistrationBinding, status: Int?, why: String) {
+    func registrationFailed(_ binding: RegistrationBinding, status: Int?, why: String) {
         binding.failures += 1
         binding.state = .failed(status: status)
         binding.removing = false

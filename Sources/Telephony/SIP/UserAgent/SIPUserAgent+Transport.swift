@@ -78,6 +78,7 @@ extension SIPUserAgent {
     }
 
     func streamOpened(_ id: Int, link: SIPStreamLink) {
+        guard streams[id] == nil else { return }  // a client flow, known since its connect
         guard let remote = link.connection.remoteAddress else { link.connection.close(.immediately); return }
         streams[id] = SIPStreamState(link: link, remote: remote, parser: parser)
     }
@@ -103,7 +104,10 @@ extension SIPUserAgent {
         }
     }
 
-    func streamClosed(_ id: Int) { streams[id] = nil }
+    func streamClosed(_ id: Int) {
+        streams[id] = nil
+        streamLost(id)
+    }
 
     /// Sends a message on `flow`. Responses over UDP go where their top Via says (§18.2.2, RFC 3581).
     func send(_ message: SIPMessage, on flow: SIPFlow) {

@@ -28,6 +28,12 @@ public actor SIPUserAgent {
     var listeners: [TCPListener] = []
     var streams: [Int: SIPStreamState] = [:]
     var nextStreamID = 1
+    /// Our client TCP/TLS connections (registrations, outbound trunks) by target: stream ids.
+    var clientFlows: [ClientFlowKey: Int] = [:]
+    /// The system-trust TLS client context, made at the first TLS client flow.
+    var defaultTLSClientContext: TLSClientContext?
+    /// Set by `close()`: lost connections no longer trigger re-registration.
+    var isClosed = false
 
     // Transactions.
     var serverTransactions: [TransactionKey: ServerTransactionEntry] = [:]
@@ -108,6 +114,7 @@ public actor SIPUserAgent {
 
     /// Closes every socket (after `hangUpAll` and a moment for the BYEs to be answered).
     public func close() {
+        isClosed = true
         for socket in udpSockets { socket.close() }
         udpSockets.removeAll()
         for listener in listeners { listener.closeOnLoop() }

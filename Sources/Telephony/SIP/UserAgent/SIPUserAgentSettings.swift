@@ -9,6 +9,9 @@ public struct SIPUserAgentSettings: Sendable {
     public var media: any SIPCallMediaFactory
     /// Needed when `config.listen.tls` is set.
     public var tlsContext: TLSServerContext?
+    /// Whom TLS client flows (registrations, outbound trunks over `transport: tls`) trust; nil: the
+    /// system CA store.
+    public var tlsClientContext: TLSClientContext?
     /// Every call event (refusals, ringing, answer, cancel, end, digits, hold), on the loop thread.
     public var events: (@Sendable (SIPCallEvent) -> Void)?
     /// RFC 3261 timer base values (tests shorten them).
