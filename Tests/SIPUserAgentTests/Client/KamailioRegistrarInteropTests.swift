@@ -41,24 +41,54 @@ struct KamailioRegistrarInteropTests {
     }
 }
 
-/// One Kamailio in the foreground with a minimal registrar config in a private folder.
+/// One Kamailio in the foreground with a minimal registrar config in a private folder: UDP and TCP on
+/// `port`, and with `tls` (the test PKI's server certificate) TLS on `port + 1`.
 struct Kamailio {
     static let executable = "/usr/sbin/kamailio"
+    static let tlsModule = "/usr/lib/x86_64-linux-gnu/kamailio/modules/tls.so"
     let process: PeerProcess
     let folder: URL
     let port: Int
+    var tlsPort: Int { port + 1 }
 
-    init(password: String) throws {
+    /// `connectionLifetime`: seconds Kamailio keeps an idle TCP/TLS connection (default 120).
+    init(password: String, port: Int = 2 * Int.random(in: 15_500...16_000), tls: TestPKI? = nil, connectionLifetime: Int = 120) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("kamailio-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        port = Int.random(in: 31_000...32_000)
+        self.port = port
+        var tlsLines = ""
+        if let tls {
+            let tlsConfig = """
+                [server:default]
+                method = TLSv1.2+
+                verify_certificate = no
+                require_certificate = no
+                private_key = \(tls.serverKey)
+                certificate = \(tls.serverCertificate)
+                [client:default]
+                verify_certificate = no
+                require_certificate = no
+                """
+            let tlsFile = folder.appendingPathComponent("tls.cfg")
+            try tlsConfig.write(to: tlsFile, atomically: true, encoding: .utf8)
+            tlsLines = """
+                enable_tls=yes
+                listen=tls:127.0.0.1:\(port + 1)
+                loadmodule "tls.so"
+                modparam("tls", "config", "\(tlsFile.path)")
+                """
+        }
         let config = """
             #!KAMAILIO
             debug=2
             log_stderror=yes
             children=1
+            tcp_children=1
+            tcp_connection_lifetime=\(connectionLifetime)
             listen=udp:127.0.0.1:\(port)
+            listen=tcp:127.0.0.1:\(port)
             mpath="/usr/lib/x86_64-linux-gnu/kamailio/modules/"
+            \(tlsLines)
             loadmodule "tm.so"
             loadmodule "sl.so"
             loadmodule "pv.so"
@@ -89,7 +119,7 @@ struct Kamailio {
             """
         let file = folder.appendingPathComponent("kamailio.cfg")
         try config.write(to: file, atomically: true, encoding: .utf8)
-        process = try PeerProcess(Self.executable, ["-DD", "-E", "-m", "32", "-M", "4", "-f", file.path, "-w", folder.path,
+        process = try PeerProcess(Self.executable, ["-DD", "-E", "-m", "64", "-M", "8", "-f", file.path, "-w", folder.path,
                                                     "-Y", folder.path])
     }
 

@@ -59,12 +59,21 @@ import Testing
             try await server.event("registered") { $0 == .registration(aor: "agent7@pbx.test", state: .registered(expires: 2)) }
             let refresh = try await registrar.request(.register, after: authorized.headers.cseq.sequence)
             #expect(refresh.headers.callID == first.headers.callID, "Call-ID constant across refreshes")
+            // RFC 7616 §3.4: the refresh reuses the nonce pre-emptively, nc 2 with a fresh cnonce.
+            let reusedHeader = try #require(try refresh.headers.authorization())
+            let reused = try #require(DigestCredentials(reusedHeader))
+            #expect(reused.nonce == "n0nce1" && reused.nonceCount == "00000002" && reused.cnonce != credentials.cnonce)
+            #expect(reused.response == DigestAlgorithm.sha256.response(
+                username: "agent7", realm: "pbx.test", password: "s3cret", method: "REGISTER", uri: "sip:pbx.test", nonce: "n0nce1",
+                qop: "auth", nonceCount: "00000002", cnonce: reused.cnonce))
             try await registrar.reply(to: refresh, 200, headers: [("Contact", contact.address.serialized + ";expires=60")])
             try await server.event("refreshed") { $0 == .registration(aor: "agent7@pbx.test", state: .registered(expires: 60)) }
             // Drain removes the binding.
             await server.service.agent.beginDraining()
             let removal = try await registrar.request(.register, after: refresh.headers.cseq.sequence)
             #expect(removal.headers.expires == 0)
+            let removalHeader = try #require(try removal.headers.authorization())
+            #expect(DigestCredentials(removalHeader)?.nonceCount == "00000003")
             try await registrar.reply(to: removal, 200)
             try await server.event("unregistered") { $0 == .registration(aor: "agent7@pbx.test", state: .unregistered) }
         }
@@ -121,6 +130,40 @@ import Testing
             other.user = "nobody"
             try await other.sendInvite()
             _ = try await registrar.response(403)
+        }
+    }
+
+    /// A refresh whose reused nonce the registrar no longer accepts gets a new challenge: answered with
+    /// the new nonce from nc 1, and the next refresh goes on from there.
+    @Test func refreshRefusedWithANewChallengeIsAnsweredWithTheNewNonce() async throws {
+        try await withRegistrar { server, registrar in
+            func challenge(_ nonce: String) -> [(String, String)] {
+                [("WWW-Authenticate", DigestChallenge(realm: "pbx.test", nonce: nonce, algorithm: .md5, qop: ["auth"]).header.serialized)]
+            }
+            func credentials(_ request: SIPRequest) throws -> DigestCredentials? {
+                try request.headers.authorization().flatMap(DigestCredentials.init)
+            }
+            let first = try await registrar.request(.register)
+            try await registrar.reply(to: first, 401, headers: challenge("old"))
+            let answered = try await registrar.request(.register, after: first.headers.cseq.sequence)
+            #expect(try credentials(answered)?.nonceCount == "00000001")
+            let contact = try #require(answered.headers.contact?.addresses.first).address.serialized
+            try await registrar.reply(to: answered, 200, headers: [("Contact", contact + ";expires=1")])
+            try await server.event("registered") { $0 == .registration(aor: "agent7@pbx.test", state: .registered(expires: 1)) }
+            let refresh = try await registrar.request(.register, after: answered.headers.cseq.sequence)
+            #expect(try credentials(refresh)?.nonce == "old" && credentials(refresh)?.nonceCount == "00000002")
+            try await registrar.reply(to: refresh, 401, headers: challenge("new"))
+            let renewed = try await registrar.request(.register, after: refresh.headers.cseq.sequence)
+            let fresh = try #require(try credentials(renewed))
+            #expect(fresh.nonce == "new" && fresh.nonceCount == "00000001")
+            #expect(fresh.response == DigestAlgorithm.md5.response(
+                username: "agent7", realm: "pbx.test", password: "s3cret", method: "REGISTER", uri: "sip:pbx.test", nonce: "new",
+                qop: "auth", nonceCount: "00000001", cnonce: fresh.cnonce))
+            try await registrar.reply(to: renewed, 200, headers: [("Contact", contact + ";expires=1")])
+            let next = try await registrar.request(.register, after: renewed.headers.cseq.sequence)
+            #expect(try credentials(next)?.nonce == "new" && credentials(next)?.nonceCount == "00000002")
+            try await registrar.reply(to: next, 200, headers: [("Contact", contact + ";expires=600")])
+            try await server.event("refreshed") { $0 == .registration(aor: "agent7@pbx.test", state: .registered(expires: 600)) }
         }
     }
 }

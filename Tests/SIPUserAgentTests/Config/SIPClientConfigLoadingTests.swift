@@ -38,6 +38,47 @@ import Testing
         let outbound = try #require(config.sip?.trunks.first?.outbound)
         #expect(outbound.proxyHost == "203.0.113.9" && outbound.proxyPort == 5060 && outbound.callerID == "+15550100")
         #expect(outbound.username == "trunk7" && outbound.password?.reveal() == "pw" && outbound.ringTimeoutSeconds == 20)
+        #expect(registration.transport == .udp && outbound.transport == .udp, "UDP unless something names another transport")
+    }
+
+    @Test func transportComesFromTheSettingOrTheURI() throws {
+        let result = SIPConfigLoadingTests.load("""
+            default_agent: support
+            sip:
+              listen: {udp: 127.0.0.1:5060}
+              registrations:
+                - {registrar: "sip:pbx.example.com;transport=tcp", user: a, agent: support}
+                - {registrar: "sips:pbx.example.com", user: b, agent: support}
+                - {registrar: "pbx.example.com:5080", transport: tls, user: c, agent: support}
+                - {registrar: "sip:10.0.0.1:5070;transport=tcp", transport: udp, user: d, agent: support}
+              trunks:
+                - name: carrier
+                  allow: [203.0.113.0/24]
+                  outbound: {proxy: "sips:[2001:db8::9]:5071", caller_id: "+15550100"}
+                - name: pbx
+                  allow: [10.0.0.0/8]
+                  outbound: {proxy: 10.0.0.1, caller_id: "7000", transport: tcp}
+            """)
+        #expect(result.errors.isEmpty, "\(result.problems)")
+        let registrations = try #require(result.value?.sip?.registrations)
+        #expect(registrations.map(\.transport) == [.tcp, .tls, .tls, .udp])
+        #expect(registrations.map(\.registrarHost) == ["pbx.example.com", "pbx.example.com", "pbx.example.com", "10.0.0.1"])
+        #expect(registrations.map(\.registrarPort) == [5060, 5061, 5080, 5070])
+        #expect(registrations[0].aorDomain == "pbx.example.com")
+        let trunks = try #require(result.value?.sip?.trunks)
+        #expect(trunks[0].outbound?.transport == .tls && trunks[0].outbound?.proxyHost == "2001:db8::9" && trunks[0].outbound?.proxyPort == 5071)
+        #expect(trunks[1].outbound?.transport == .tcp && trunks[1].outbound?.proxyHost == "10.0.0.1" && trunks[1].outbound?.proxyPort == 5060)
+    }
+
+    @Test func anUnknownTransportIsAnError() {
+        let result = SIPConfigLoadingTests.load("""
+            default_agent: support
+            sip:
+              listen: {udp: 127.0.0.1:5060}
+              registrations:
+                - {registrar: pbx.example.com, user: a, agent: support, transport: sctp}
+            """)
+        #expect(result.errors.contains { $0.message.contains("transport") && $0.message.contains("tls") })
     }
 
     @Test func literalPasswordsAreFlaggedAndTheAgentMustBeNamed() {

@@ -49,7 +49,7 @@ struct SIPTestServer: Sendable {
                       trunkMaxCalls: Int? = nil, tls: TLSServerContext? = nil, registrations: [SIPRegistration] = [],
                       outbound: SIPOutbound? = nil, agent customAgent: AgentConfig? = nil,
                       providers: any CallProvidersFactory = FakeProvidersFactory(),
-                      transferURIHeaders: Bool = false) async throws -> SIPTestServer {
+                      transferURIHeaders: Bool = false, tlsClient: TLSClientContext? = nil) async throws -> SIPTestServer {
         let group = try EventLoopGroup(loopCount: 1, name: "t-sip-ua")
         let trunk = SIPTrunk(name: "carrier", allow: allow.compactMap { IPNetwork(parsing: $0) }, digest: digest, maxCalls: trunkMaxCalls,
                              routes: [SIPTrunk.Route(user: "+15550100", agent: "tester")], outbound: outbound)
@@ -71,6 +71,7 @@ struct SIPTestServer: Sendable {
                                             timers: fastTimers)
         settings.registration = RegistrationSchedule(initialBackoff: .milliseconds(100), maximumBackoff: .seconds(1))
         settings.transferTimeout = .seconds(2)
+        settings.tlsClientContext = tlsClient
         let service = SIPService(settings: settings, context: context, loop: group.next())
         let bound = try await service.start()
         return SIPTestServer(group: group, service: service, bound: bound, events: events, records: records, media: media,

@@ -8,6 +8,9 @@ import SIP
 /// the same framer, dispatch and keep-alive answers). A closed connection fails the transactions on it
 /// and is opened again by the next request.
 extension SIPUserAgent {
+    /// Open client TCP/TLS connections (registrations, outbound trunks).
+    public var clientConnectionCount: Int { Set(clientFlows.values).filter { streams[$0] != nil }.count }
+
     /// The flow to `remote` over `transport`, opening a TCP/TLS connection unless one is open.
     /// `serverName` is what a TLS server's certificate must name (the configured host).
     func clientFlow(to remote: SocketAddress, transport: SIPClientTransport, serverName: String) throws(SIPClientFlowError) -> SIPFlow {
