@@ -8,7 +8,7 @@ import Testing
 
 /// REGISTER over TCP and TLS against a real Kamailio 5.6: the binding's connection is kept, a call to
 /// the AOR sent to Kamailio over UDP is relayed to us on that connection (Kamailio reuses it to reach
-/// our `transport=tcp`/`tls` Contact) and answered.
+/// our `transport=tcp`/`tls` Contact) and answered; and re-registering when the registrar drops the connection.
 @Suite(.serialized, .enabled(if: FileManager.default.isExecutableFile(atPath: Kamailio.executable)))
 struct KamailioStreamRegistrationTests {
     @Test func registersOverTCPAndACallToTheAORComesBackOnTheConnection() async throws {
@@ -29,6 +29,62 @@ struct KamailioStreamRegistrationTests {
         #expect(registration.transport == .tls)
         let trust = try TLSClientContext(configuration: .init(trust: .certificateAuthorityFile(pki.caCertificate)))
         try await registerAndCall(kamailio, registration, tlsClient: trust)
+    }
+
+    /// A registrar (a Python script on a TCP socket) that grants the first REGISTER and then closes the
+    /// connection: the registration notices, fails, and registers again on a new connection.
+    @Test func aConnectionTheRegistrarClosesIsRegisteredAgain() async throws {
+        let script = """
+            import socket
+            listener = socket.socket()
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            listener.bind(("127.0.0.1", 0))
+            listener.listen(4)
+            print("port", listener.getsockname()[1], flush=True)
+            kept = []
+            for attempt in range(2):
+                connection, _ = listener.accept()
+                data = b""
+                while b"\\r\\n\\r\\n" not in data:
+                    data += connection.recv(65536)
+                lines = data.split(b"\\r\\n\\r\\n")[0].decode().split("\\r\\n")
+                keep = [line for line in lines[1:] if line.split(":")[0].strip().lower() in ("via", "from", "call-id", "cseq", "contact")]
+                to = [line for line in lines[1:] if line.lower().startswith("to:")][0] + ";tag=r1"
+                reply = "SIP/2.0 200 OK\\r\\n" + "\\r\\n".join(keep + [to, "Content-Length: 0"]) + "\\r\\n\\r\\n"
+                connection.sendall(reply.encode())
+                print("granted", attempt, flush=True)
+                if attempt == 0:
+                    connection.close()
+                else:
+                    kept.append(connection)
+            listener.accept()
+            """
+        let registrar = try PeerProcess("/usr/bin/python3", ["-c", script])
+        let portLine = try await registrar.line(timeout: .seconds(10), "port") { $0.hasPrefix("port ") }
+        let port = try #require(Int(portLine.dropFirst(5).trimmingCharacters(in: .whitespaces)))
+        let registration = SIPRegistration(registrar: "127.0.0.1:\(port)", user: "agent7", domain: "127.0.0.1", expires: 120,
+                                           contactUser: "sb7", agent: "tester", transport: .tcp)
+        let server: SIPTestServer
+        do { server = try await SIPTestServer.start(registrations: [registration]) } catch {
+            registrar.terminate()
+            throw error
+        }
+        do {
+            let registered = SIPCallEvent.registration(aor: "agent7@127.0.0.1", state: .registered(expires: 120))
+            let lost = SIPCallEvent.registration(aor: "agent7@127.0.0.1", state: .failed(status: nil))
+            _ = try await server.events.wait(timeout: .seconds(10), for: "registered, lost, registered again") { events in
+                guard let first = events.firstIndex(of: registered), let loss = events[first...].firstIndex(of: lost) else { return false }
+                return events[loss...].contains(registered)
+            }
+            _ = try await registrar.line(containing: "granted 1", timeout: .seconds(10))
+            #expect(await server.service.agent.clientConnectionCount == 1)
+        } catch {
+            await server.stop()
+            registrar.terminate()
+            throw error
+        }
+        await server.stop()
+        registrar.terminate()
     }
 
     private func registerAndCall(_ kamailio: Kamailio, _ registration: SIPRegistration, tlsClient: TLSClientContext? = nil) async throws {
