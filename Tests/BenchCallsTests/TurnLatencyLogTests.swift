@@ -1,0 +1,42 @@
+import Testing
+@testable import switchboard_bench_calls
+
+@Suite struct TurnLatencyLogTests {
+    static let line = #"2026-11-30T14:00:00+0000 debug switchboard: call=MZbench3 overhead_ms=[0.0, 0.012] "#
+        + #"provider_wait_ms=[650.5, 701.25] voice_to_voice_ms=[650.5, 701.262] call turn latencies"#
+
+    @Test func readsEveryListOfEveryCallRecord() {
+        let text = Self.line + "\nunrelated line voice_to_voice_ms=[9.0]\n" + Self.line.replacing("650.5", with: "1.5")
+        let log = TurnLatencyLog(parsing: Substring(text))
+        #expect(log.records == 2)
+        #expect(log.voiceToVoice == [650.5, 701.262, 1.5, 701.262])
+        #expect(log.providerWait == [650.5, 701.25, 1.5, 701.25])
+        #expect(log.overhead == [0.0, 0.012, 0.0, 0.012])
+    }
+
+    @Test func emptyOrMissingListsGiveNoValues() {
+        #expect(TurnLatencyLog.values("overhead_ms", in: "call turn latencies overhead_ms=[]") == [])
+        #expect(TurnLatencyLog.values("overhead_ms", in: "call turn latencies") == [])
+        #expect(TurnLatencyLog.values("overhead_ms", in: "overhead_ms=[1.0, x, 2.0") == [])
+        #expect(TurnLatencyLog.values("overhead_ms", in: "overhead_ms=[1.0, x, 2.0]") == [1.0, 2.0])
+    }
+}
+
+@Suite struct TwilioCallerMessagesTests {
+    @Test func classifiesWhatTheAgentSends() {
+        let media = #"{"event":"media","streamSid":"MZ1","media":{"payload":"AAAAAA=="}}"#
+        #expect(TwilioCallerMessages.classify(media) == .media(bytes: 4))
+        #expect(TwilioCallerMessages.classify(#"{"event":"mark","streamSid":"MZ1","mark":{"name":"m12"}}"#) == .mark(name: "m12"))
+        #expect(TwilioCallerMessages.classify(#"{"event":"clear","streamSid":"MZ1"}"#) == .clear)
+        #expect(TwilioCallerMessages.classify(#"{"event":"media"}"#) == .other)
+        #expect(TwilioCallerMessages.classify("") == .other)
+    }
+
+    @Test func aCycleHasItsSpeechFramesAndOneTwentyMillisecondPayloadPerFrame() {
+        let audio = CallerAudio(cycle: 4.5, speechStart: 0.5, speech: 1.5)
+        #expect(audio.framesPerCycle == 225)
+        #expect(audio.speechFrames == 25..<100)
+        #expect(audio.payloads.allSatisfy { $0.count == 216 })  // 160 bytes as base64
+        #expect(audio.payloads[50] != audio.payloads[150])
+    }
+}
