@@ -1,6 +1,7 @@
 import Foundation
 import Net
 import ProviderFakes
+import Speech
 
 /// `switchboard-fakes calls --agent PATH [options]`: the fakes for Scripts/bench-calls.sh, behaving like
 /// real providers in time: Deepgram live STT finalizes each scripted utterance `--stt-final-ms` after the
