@@ -54,6 +54,10 @@ struct CallerTotals: Sendable {
     var gaps = 0
     var lateGaps = 0
     var largestGapMilliseconds = 0.0
+    /// Agent audio that arrived more than a frame after the caller's playback buffer ran dry, and the
+    /// silence heard in total.
+    var underruns = 0
+    var underrunMilliseconds = 0.0
     /// Agent audio per answered reply, milliseconds.
     var replyAudioMilliseconds: [Double] = []
     var mediaSent = 0
@@ -70,6 +74,8 @@ struct CallerTotals: Sendable {
         gaps += other.gaps
         lateGaps += other.lateGaps
         largestGapMilliseconds = max(largestGapMilliseconds, other.largestGapMilliseconds)
+        underruns += other.underruns
+        underrunMilliseconds += other.underrunMilliseconds
         replyAudioMilliseconds += other.replyAudioMilliseconds
         mediaSent += other.mediaSent
         mediaReceived += other.mediaReceived
@@ -87,6 +93,8 @@ struct CallerTotals: Sendable {
         result.unanswered -= earlier.unanswered
         result.gaps -= earlier.gaps
         result.lateGaps -= earlier.lateGaps
+        result.underruns -= earlier.underruns
+        result.underrunMilliseconds -= earlier.underrunMilliseconds
         result.replyAudioMilliseconds = Array(replyAudioMilliseconds.dropFirst(earlier.replyAudioMilliseconds.count))
         result.mediaSent -= earlier.mediaSent
         result.mediaReceived -= earlier.mediaReceived

@@ -8,6 +8,8 @@ actor CallerLoop {
     /// A gap between two agent `media` messages of one reply above this is a late frame (two 20 ms frames).
     static let lateGapNanoseconds: UInt64 = 40_000_000
     static let framePeriod: Duration = .milliseconds(20)
+    /// Audio arriving this long after the caller's buffer ran dry counts as a hole (one frame).
+    static let underrunToleranceNanoseconds: UInt64 = 20_000_000
     static let slots = 4
 
     let loop: EventLoop
@@ -125,6 +127,11 @@ actor CallerLoop {
             call.reply.firstAudio = now
             totals.firstAudioMilliseconds.append(Double(now - speechEnd) / 1e6)
         } else if let last = call.reply.lastAudio {
+            // Twilio plays what it has buffered: audio arriving after that ran out is heard as a hole.
+            if now > call.playEnd + Self.underrunToleranceNanoseconds {
+                totals.underruns += 1
+                totals.underrunMilliseconds += Double(now - call.playEnd) / 1e6
+            }
             let gap = now - last
             totals.gaps += 1
             if gap > Self.lateGapNanoseconds { totals.lateGaps += 1 }

@@ -47,13 +47,15 @@ struct CallsReport {
         let share = window.gaps > 0 ? Double(window.lateGaps) / Double(window.gaps) * 100 : 0
         lines.append(String(format: "  agent media gaps > 40 ms within a reply: %d of %d (%.2f%%), largest %.1f ms",
                             window.lateGaps, window.gaps, share, window.largestGapMilliseconds))
+        lines.append(String(format: "  playback holes (agent audio arriving > 20 ms after the caller's buffer ran dry): %d, %.0f ms in all",
+                            window.underruns, window.underrunMilliseconds))
         lines.append("  media sent \(window.mediaSent) (expected \(Int(Double(calls) * elapsed * 50))), received \(window.mediaReceived), "
             + "marks answered \(window.marksAnswered), clears \(window.clears)")
         lines.append("row: " + row)
         return lines.joined(separator: "\n")
     }
 
-    /// `| calls | CPU/call-min | RSS/call | v2v | overhead | client | late gaps | failed |` for the docs table.
+    /// `| calls | CPU/call-min | RSS/call | v2v | overhead | client | gaps > 40 ms | holes | failed |` for the docs table.
     var row: String {
         let calls = Double(max(1, openAtEnd))
         let cpu = serverCPU.map { String(format: "%.0f ms", $0 * 1000 / (calls * elapsed / 60)) } ?? "?"
@@ -63,7 +65,7 @@ struct CallsReport {
             return String(format: "%.1f / %.1f / %.1f", p.median, p.p95, p.p99)
         }
         return "| \(options.calls) | \(cpu) | \(rss) | \(triple(log.voiceToVoice)) | \(triple(log.overhead)) | "
-            + "\(triple(window.firstAudioMilliseconds)) | \(window.lateGaps) of \(window.gaps) | \(failedCalls) |"
+            + "\(triple(window.firstAudioMilliseconds)) | \(window.lateGaps) of \(window.gaps) | \(window.underruns) | \(failedCalls) |"
     }
 
     private var zipRSS: Double? {
