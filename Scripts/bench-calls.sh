@@ -43,6 +43,7 @@ wait_for() {  # wait_for FILE PATTERN: up to 20 s for PATTERN to appear in FILE
 }
 mkdir -p "$work/agents"
 mkfifo "$work/fakes.in"
+: >"$work/fakes.log"
 "$bin/switchboard-fakes" calls --agent "$work/agents/bench.yaml" --cycle 4.5 --speech-start 0.5 --speech 1.5 \
     <"$work/fakes.in" >"$work/fakes.log" 2>&1 &
 fakes_pid=$!
@@ -57,9 +58,12 @@ routes:
     protocol: twilio
     agent: bench
 default_agent: bench
+limits:
+  max_calls: $((calls + 100))
 logging:
   level: debug
 YAML
+: >"$work/server.log"
 BENCH_KEY=bench-key "$bin/switchboard" serve --config "$work/switchboard.yaml" >"$work/server.log" 2>&1 &
 server=$!
 wait_for "$work/server.log" 'listening http='
