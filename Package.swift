@@ -115,8 +115,11 @@ let package = Package(
         .executableTarget(name: "switchboard-bench-providers", dependencies: ["Providers", "Agents", "Speech", "Media"],
                           path: "Sources/BenchProviders", swiftSettings: strict),
         // Zero-latency provider fakes for Scripts/bench-overhead.sh.
-        .executableTarget(name: "switchboard-fakes", dependencies: ["ProviderFakes", "Net"], path: "Sources/BenchFakes",
+        .executableTarget(name: "switchboard-fakes", dependencies: ["ProviderFakes", "Net", "Speech"], path: "Sources/BenchFakes",
                           swiftSettings: strict),
+        // Concurrent Twilio calls against `switchboard serve` with cloud fakes (Scripts/bench-calls.sh).
+        .executableTarget(name: "switchboard-bench-calls", dependencies: ["Net", "Wire", "Media", "BenchSupport"],
+                          path: "Sources/BenchCalls", swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-tts", dependencies: ["Providers", "ProviderFakes", "Agents", "Speech", "Net"],
                           path: "Sources/BenchTTS", swiftSettings: strict),
         .executableTarget(name: "switchboard-bench-sip", dependencies: ["SIP", "BenchSupport", "SwitchboardTesting"], path: "Sources/BenchSIP",
@@ -151,6 +154,7 @@ let package = Package(
             "Conversation",
         ], exclude: ["Fixtures"], swiftSettings: strict),
         // Spawns the built `switchboard` binary (depends on it so `swift test` builds it first).
+        .testTarget(name: "BenchCallsTests", dependencies: ["switchboard-bench-calls"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["switchboard", "Providers", "Speech", "Agents", "Media", "SwitchboardTesting",
                                                        "ProviderFakes", "Net"],
                     exclude: ["Fixtures"], swiftSettings: strict),

@@ -8,7 +8,12 @@ import ProviderFakes
 /// per turn, at SPEECH_END_SECONDS + 0.1 s into each CYCLE_SECONDS cycle of 16 kHz linear16 caller audio
 /// (a caller that speaks on that fixed schedule; Scripts/bench-overhead.sh). For the orchestration
 /// overhead benchmark: with providers answering at once, what remains of voice-to-voice is Switchboard's.
+/// `switchboard-fakes calls ...`: the realistic-latency fakes of Scripts/bench-calls.sh (CallsFakes.swift).
 let arguments = CommandLine.arguments
+if arguments.count > 1, arguments[1] == "calls" {
+    try await CallsFakes.run(arguments.dropFirst(2))
+    exit(0)
+}
 guard arguments.count == 5, let cycle = Double(arguments[1]), let turns = Int(arguments[2]),
       let speechEnd = Double(arguments[3]) else {
     FileHandle.standardError.write(Data("usage: switchboard-fakes CYCLE_SECONDS TURNS SPEECH_END_SECONDS AGENT_YAML_PATH\n".utf8))

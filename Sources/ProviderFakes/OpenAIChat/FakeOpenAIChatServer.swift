@@ -18,9 +18,11 @@ public final class FakeOpenAIChatServer: Sendable {
         self.script = script
     }
 
+    /// Starts the server; requests take `turns` in order, then every later one gets `fallback`.
     public static func start(on loops: EventLoopGroup, turns: [FakeLLMTurn] = [],
-                             style: OpenAIChatSSE.Style = .openAI) async throws -> FakeOpenAIChatServer {
-        let script = FakeLLMScript(turns)
+                             style: OpenAIChatSSE.Style = .openAI,
+                             fallback: FakeLLMTurn = .reply(tokens: ["OK"])) async throws -> FakeOpenAIChatServer {
+        let script = FakeLLMScript(turns, fallback: fallback)
         let http = try await FakeHTTPStreamServer.start(on: loops) { request in
             guard request.method == "POST", request.path == "/v1/chat/completions" else {
                 return .json(OpenAIChatSSE.errorObject(message: "Unknown request URL: \(request.method) \(request.path)",

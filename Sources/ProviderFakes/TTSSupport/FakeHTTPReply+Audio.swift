@@ -12,7 +12,7 @@ extension FakeHTTPReply {
     /// fake before it gets here, with its own error body).
     public static func audio(_ audio: [UInt8], contentType: String, pacing: FakeAudioPacing, fault: FakeTTSFault?) -> FakeHTTPReply {
         let pieces = pacing.pieces(of: audio)
-        var reply = FakeHTTPReply(status: 200, headers: [("Content-Type", contentType)])
+        var reply = FakeHTTPReply(status: 200, headers: [("Content-Type", contentType)], headDelay: pacing.firstAudioDelay)
         switch fault {
         case .stallAfterFirstChunk: reply.steps = paced(pieces, interval: pacing.interval, endingAfter: 1, with: .stall)
         case .disconnectMidStream: reply.steps = paced(pieces, interval: pacing.interval, endingAfter: 1, with: .disconnect)

@@ -23,10 +23,14 @@ public struct FakeAudioPacing: Sendable, Equatable {
     public var pieceBytes: Int
     /// Pause between pieces, so the client really receives them apart.
     public var interval: Duration
+    /// Wait before the answer starts (a real provider's time to first audio); a `slowFirstBytes`
+    /// fault replaces it.
+    public var firstAudioDelay: Duration
 
-    public init(pieceBytes: Int = 1601, interval: Duration = .milliseconds(2)) {
+    public init(pieceBytes: Int = 1601, interval: Duration = .milliseconds(2), firstAudioDelay: Duration = .zero) {
         self.pieceBytes = max(1, pieceBytes)
         self.interval = interval
+        self.firstAudioDelay = firstAudioDelay
     }
 
     /// Splits `audio` into pieces of `pieceBytes`.
