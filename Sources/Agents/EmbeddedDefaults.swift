@@ -176,6 +176,7 @@ recovery:
   not_understood: Sorry, I didn't catch that. Could you say it again?
   no_input_goodbye: I haven't heard anything, so I'll end the call now. Goodbye.
   max_duration_goodbye: We've reached the time limit for this call. Goodbye.
+  transfer_failed: I couldn't put you through right now. Is there anything else I can help you with?
 
 # Default values of the call's variables.
 variables:

@@ -9,7 +9,8 @@ public enum CallEndReason: String, Sendable, Hashable {
     /// The agent ended the call: its reply called the `end_call` control tool (the scripted model's
     /// `end_call: true`), and the call ended once that reply had been played.
     case agentEnded
-    /// The agent handed the call on (the `transfer` control tool) once its reply had been played.
+    /// The agent handed the call on (the `transfer` control tool): its reply was played and the
+    /// transport reported the transfer done (`TurnMachine.Event.transferCompleted`).
     case transferred
 }
 
@@ -20,6 +21,8 @@ public enum CannedPhrase: Sendable, Hashable {
     case recovery
     /// Said before the agent hangs up for `reason`.
     case goodbye(CallEndReason)
+    /// Said when a transfer the agent asked for failed and the caller is still on the line.
+    case transferFailed
     /// The agent's greeting as rendered for this call (`TurnSettings.greeting`, variables filled in):
     /// synthesized ahead (cached by text, voice, format and language) so it plays with every TTS down.
     case greeting

@@ -53,6 +53,11 @@ public struct ConversationHistory: Sendable, Hashable {
         entries.append(.agent(text, interrupted: interrupted, toolCalls: toolCalls))
     }
 
+    /// Replaces the last entry (there must be one).
+    mutating func replaceLast(with entry: Entry) {
+        entries[entries.count - 1] = entry
+    }
+
     /// Adds a tool's result.
     public mutating func appendToolResult(callID: String, content: String) {
         entries.append(.toolResult(callID: callID, content: content))

@@ -7,10 +7,13 @@ public struct TransferRequest: Sendable, Hashable {
     public var argumentsJSON: String
     /// The last thing the caller said, if anything.
     public var lastCallerText: String?
+    /// The model's id for the tool call: a failed transfer is answered as this call's result.
+    public var toolCallID: String
 
-    public init(argumentsJSON: String, lastCallerText: String?) {
+    public init(argumentsJSON: String, lastCallerText: String?, toolCallID: String = "") {
         self.argumentsJSON = argumentsJSON
         self.lastCallerText = lastCallerText
+        self.toolCallID = toolCallID
     }
 }
 

@@ -34,7 +34,9 @@ extension TurnMachine {
         case startTimer(TimerKind, after: Duration)
         /// Stop the timer of `kind`.
         case cancelTimer(TimerKind)
-        /// Hand the caller on (SIP REFER) before the `hangUp(.transferred)` that always follows it.
+        /// Hand the caller on (SIP REFER) and report how it went with `transferCompleted` (then the
+        /// machine hangs up as `transferred`) or `transferFailed` (the call goes on). Until then the
+        /// machine waits: caller speech and keys are not answered.
         case transfer(TransferRequest)
         /// End the call from our side (SIP BYE / close the stream). Nothing follows it.
         case hangUp(CallEndReason)

@@ -45,6 +45,11 @@ extension TurnMachine {
         case dtmf(Character)
         /// A timer the machine started has fired.
         case timerFired(TimerKind)
+        /// The transport handed the caller on (`Effect.transfer`): the call ends as `transferred`.
+        case transferCompleted
+        /// The transport could not hand the caller on: the caller is still here and is told so
+        /// (`CannedPhrase.transferFailed`), the model sees the failure as the tool's result.
+        case transferFailed(TransferFailure)
         /// The caller (or the carrier) ended the call.
         case callerHungUp
     }

@@ -86,8 +86,7 @@ extension TurnMachine {
             return
         }
         if let transfer = reply.transfer {
-            effects.append(.transfer(transfer))
-            hangUp(.transferred, at: now, into: &effects)
+            beginTransfer(transfer, at: now, into: &effects)
             return
         }
         if reply.endsCall {

@@ -9,8 +9,9 @@ extension TurnMachine {
     /// unless the caller interrupted it.
     public static let endCallToolName = "end_call"
     /// The control tool a model calls to transfer the call after its reply (arguments `target` and an
-    /// optional `summary`). Not run as a tool: the machine emits `transfer` then hangs up
-    /// (`CallEndReason.transferred`) once the reply has been played, unless the caller interrupted it.
+    /// optional `summary`). Not run as a tool: once the reply has been played (unless the caller
+    /// interrupted it) the machine emits `transfer` and waits for the outcome: `transferCompleted` hangs up
+    /// (`CallEndReason.transferred`), `transferFailed` answers the tool call with the failure and goes on.
     public static let transferToolName = "transfer"
 
     /// Starts answering the caller's last turn (which ended at `speechEnded`, completed by an STT final at
@@ -68,7 +69,8 @@ extension TurnMachine {
             return
         }
         if call.name == Self.transferToolName {
-            reply!.transfer = TransferRequest(argumentsJSON: call.argumentsJSON, lastCallerText: history.lastCallerText)
+            reply!.transfer = TransferRequest(argumentsJSON: call.argumentsJSON, lastCallerText: history.lastCallerText,
+                                              toolCallID: call.id)
             return
         }
         reply!.segments[reply!.segments.count - 1].toolCalls.append(call)

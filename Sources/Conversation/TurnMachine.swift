@@ -16,6 +16,8 @@ public struct TurnMachine: Sendable {
         case waitingForAnswer, conversing
         /// Saying goodbye; hangs up when it has been played.
         case closing(CallEndReason)
+        /// The transfer reply was played; waiting for the transport to say how the transfer went.
+        case transferring(TransferRequest)
         case ended
     }
 
@@ -37,6 +39,8 @@ public struct TurnMachine: Sendable {
     /// The session holds the greeting's audio (`CannedPhrase.greeting`): at answer the greeting plays as
     /// that phrase, with no TTS request. Set before `callAnswered`; otherwise it goes through TTS.
     public var greetingAudioReady = false
+    /// The call's length ran out while a transfer was pending: if the transfer fails, say that goodbye.
+    var closeAfterTransfer: CallEndReason?
 
     /// A machine for a new call. `history` continues an earlier conversation (a hand-off); by default the
     /// conversation starts empty under `settings.systemPrompt`.
@@ -54,6 +58,9 @@ public struct TurnMachine: Sendable {
         case .waitingForAnswer:
             if event == .callAnswered { answer(at: now, into: &effects) }
             if event == .callerHungUp { endCall(.callerHungUp, at: now, into: &effects) }
+            return effects
+        case .transferring(let request):
+            handleWhileTransferring(event, request: request, at: now, into: &effects)
             return effects
         case .conversing, .closing:
             break
@@ -82,6 +89,7 @@ public struct TurnMachine: Sendable {
         case .dtmf(let key): keyPressed(key, at: now, into: &effects)
         case .timerFired(let kind): timerFired(kind, at: now, into: &effects)
         case .callerHungUp: endCall(.callerHungUp, at: now, into: &effects)
+        case .transferCompleted, .transferFailed: break  // no transfer is pending: a stale report
         }
         return effects
     }

@@ -50,6 +50,9 @@ struct LoggingCallRecordSink: CallRecordSink {
         if !record.providerFailures.isEmpty {
             metadata["provider_failures"] = "\(record.providerFailures.map { "\($0.layer):\($0.provider):\($0.error)" })"
         }
+        if !record.transfers.isEmpty {
+            metadata["transfers"] = "\(record.transfers.map(\.summary))"
+        }
         logger.info("call ended", metadata: metadata)
         logger.debug("call turn latencies", metadata: [
             "call": "\(record.callID)",

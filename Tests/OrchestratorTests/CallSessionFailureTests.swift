@@ -70,7 +70,7 @@ import Testing
         #expect(await call.session.readyPhrases == CannedPhraseAudio.sessionPhrases)
         let texts = Set(tts.syntheses.items.map(\.request.text))
         let phrases = TurnSettings.sessionTesting.phrases
-        #expect(texts == [phrases.recovery, phrases.noInputGoodbye, phrases.maximumDurationGoodbye])
+        #expect(texts == [phrases.recovery, phrases.noInputGoodbye, phrases.maximumDurationGoodbye, phrases.transferFailed])
         // Now every TTS call fails; the recovery phrase synthesized at answer still plays.
         tts.behavior = .failing(.overloaded)
         let stt = try await call.stt.session(0)

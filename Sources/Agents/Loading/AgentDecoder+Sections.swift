@@ -86,14 +86,16 @@ extension AgentDecoder {
     func readRecovery(_ map: MappingReader) -> RecoveryPhrases {
         let defaults = RecoveryPhrases()
         guard let node = map.node("recovery") else { return defaults }
-        let keys = ["provider_failure", "not_understood", "fillers", "no_input_goodbye", "max_duration_goodbye"]
+        let keys = ["provider_failure", "not_understood", "fillers", "no_input_goodbye", "max_duration_goodbye",
+                    "transfer_failed"]
         guard let recovery = MappingReader(node, path: "recovery", keys: keys, problems: problems) else { return defaults }
         return RecoveryPhrases(
             providerFailure: template(recovery, "provider_failure") ?? defaults.providerFailure,
             notUnderstood: template(recovery, "not_understood") ?? defaults.notUnderstood,
             fillers: templates(recovery, "fillers") ?? defaults.fillers,
             noInputGoodbye: template(recovery, "no_input_goodbye") ?? defaults.noInputGoodbye,
-            maxDurationGoodbye: template(recovery, "max_duration_goodbye") ?? defaults.maxDurationGoodbye)
+            maxDurationGoodbye: template(recovery, "max_duration_goodbye") ?? defaults.maxDurationGoodbye,
+            transferFailed: template(recovery, "transfer_failed") ?? defaults.transferFailed)
     }
 
     /// `variables:` maps names to default values (scalars, read as text).

@@ -11,17 +11,22 @@ public struct RecoveryPhrases: Sendable, Hashable {
     public var noInputGoodbye: TextTemplate
     /// Said before hanging up when the call reaches `TurnTakingConfig.maxCallSeconds`.
     public var maxDurationGoodbye: TextTemplate
+    /// Said when a transfer the agent asked for failed and the caller is still on the line.
+    public var transferFailed: TextTemplate
 
     /// Creates phrases; every argument defaults to a plain English phrase.
     public init(providerFailure: TextTemplate = TextTemplate("Sorry, I'm having a technical problem. Please bear with me."),
                 notUnderstood: TextTemplate = TextTemplate("Sorry, I didn't catch that. Could you say it again?"),
                 fillers: [TextTemplate] = [TextTemplate("One moment.")],
                 noInputGoodbye: TextTemplate = TextTemplate("I haven't heard anything, so I'll end the call now. Goodbye."),
-                maxDurationGoodbye: TextTemplate = TextTemplate("We've reached the time limit for this call. Goodbye.")) {
+                maxDurationGoodbye: TextTemplate = TextTemplate("We've reached the time limit for this call. Goodbye."),
+                transferFailed: TextTemplate = TextTemplate(
+                    "I couldn't put you through right now. Is there anything else I can help you with?")) {
         self.providerFailure = providerFailure
         self.notUnderstood = notUnderstood
         self.fillers = fillers
         self.noInputGoodbye = noInputGoodbye
         self.maxDurationGoodbye = maxDurationGoodbye
+        self.transferFailed = transferFailed
     }
 }

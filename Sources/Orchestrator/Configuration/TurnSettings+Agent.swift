@@ -16,7 +16,7 @@ extension TurnSettings {
     /// - Budgets: `hedge_after_ms` is the first-token budget and `tts_hedge_after_ms` the first-audio
     ///   budget (nil: no hedging; the routers hedge on the same values, `RouterBudgets(agent:)`); the reply deadline is `llm_first_token_ms + tts_first_audio_ms`
     ///   (by then each stage's router has failed over, so the recovery phrase is owed).
-    /// - Phrases: `recovery.provider_failure`, `no_input_goodbye`, `max_duration_goodbye`.
+    /// - Phrases: `recovery.provider_failure`, `no_input_goodbye`, `max_duration_goodbye`, `transfer_failed`.
     /// - Call length: `max_call_seconds`. Speaking rate scales the per-character speech estimate.
     public init(agent: AgentConfig, variables: [String: String]) {
         let turnTaking = agent.turnTaking
@@ -40,7 +40,8 @@ extension TurnSettings {
                 replyDeadline: .milliseconds(budgets.llmFirstTokenMs + budgets.ttsFirstAudioMs)),
             phrases: FixedPhrases(recovery: agent.recovery.providerFailure.render(variables),
                                   noInputGoodbye: agent.recovery.noInputGoodbye.render(variables),
-                                  maximumDurationGoodbye: agent.recovery.maxDurationGoodbye.render(variables)),
+                                  maximumDurationGoodbye: agent.recovery.maxDurationGoodbye.render(variables),
+                                  transferFailed: agent.recovery.transferFailed.render(variables)),
             maximumCallDuration: .seconds(turnTaking.maxCallSeconds),
             speechPerCharacter: TurnSettings.typicalSpeechPerCharacter / max(0.5, agent.voice.speakingRate))
     }

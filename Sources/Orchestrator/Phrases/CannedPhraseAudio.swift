@@ -5,7 +5,8 @@ import Speech
 /// every TTS provider down. Every chunk is in `format`, the call's output format.
 public struct CannedPhraseAudio: Sendable, Hashable {
     /// The phrases a session can be asked to play (`Effect.playPhrase`).
-    public static let sessionPhrases: [CannedPhrase] = [.recovery, .goodbye(.noInput), .goodbye(.maximumDuration)]
+    public static let sessionPhrases: [CannedPhrase] = [.recovery, .goodbye(.noInput), .goodbye(.maximumDuration),
+                                                        .transferFailed]
 
     public let format: AudioFormat
     private var audio: [CannedPhrase: [AudioChunk]]

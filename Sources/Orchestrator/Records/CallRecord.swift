@@ -31,6 +31,9 @@ public struct CallRecord: Sendable, Hashable {
     public var providerUsage: [ProviderUsageEntry] = []
     /// Shadow providers' results compared with the primaries' (empty without a `shadow` section).
     public var shadowReports: [ShadowReport] = []
+    /// Every transfer the agent asked for: target, outcome (completed, refused with the status, timed
+    /// out, …) and when. A failed transfer leaves the call going, so there may be several.
+    public var transfers: [TransferRecord] = []
 
     /// The call's cost over every priced provider (shadows included: they are billed too).
     public var totalCost: CostAmount { providerUsage.compactMap(\.cost).reduce(.zero, +) }

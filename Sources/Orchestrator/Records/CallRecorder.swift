@@ -14,6 +14,8 @@ struct CallRecorder {
     private(set) var providerFailures: [ProviderFailure] = []
     private(set) var silentPhrases: [CannedPhrase] = []
     private(set) var droppedEntries = 0
+    /// Every transfer asked for; the last one may still await its outcome.
+    private(set) var transfers: [TransferRecord] = []
 
     mutating func answered(at instant: CallInstant) {
         answeredAt = instant
@@ -30,6 +32,18 @@ struct CallRecorder {
 
     mutating func missingAudio(for phrase: CannedPhrase) {
         Self.keep(phrase, in: &silentPhrases, dropped: &droppedEntries)
+    }
+
+    mutating func transferRequested(target: String, at instant: CallInstant) {
+        Self.keep(TransferRecord(target: target, requestedAt: instant), in: &transfers, dropped: &droppedEntries)
+    }
+
+    /// Completes the pending transfer's record; false when none is pending.
+    mutating func transferEnded(_ outcome: TransferOutcome, at instant: CallInstant) -> Bool {
+        guard let last = transfers.indices.last, transfers[last].outcome == nil else { return false }
+        transfers[last].outcome = outcome
+        transfers[last].endedAt = instant
+        return true
     }
 
     private static func keep<T>(_ value: T, in list: inout [T], dropped: inout Int) {
@@ -49,6 +63,7 @@ struct CallRecorder {
                    silentPhrases: silentPhrases, variables: configuration.variables)
         record.providerUsage = providers.usage?.entries ?? []
         record.shadowReports = providers.shadowReports?.reports ?? []
+        record.transfers = transfers
         return record
     }
 }

@@ -17,6 +17,11 @@ import Speech
 ///   audio dropped by `clear()` may or may not be reported; the session ignores stale marks.
 /// - **Clear.** `clear()` drops every queued frame and tells the far end to drop its buffer (Twilio
 ///   `clear`). It overtakes anything queued before it.
+/// - **Transfer.** `transfer(_:)` starts handing the caller on (SIP REFER) and returns at once: `.started`
+///   promises exactly one later `CallSession.transferEnded(_:)` (on the session's executor) saying whether
+///   the caller was handed on (the session then hangs up as `transferred`) or is still here (the call goes
+///   on, so the transport must keep the call up). `.failed` means nothing was attempted and nothing will
+///   be reported. A transport hung up (by either side) while a transfer runs reports nothing more.
 /// - **Hang-up.** `hangUp(_:)` ends the call from our side (SIP BYE, closing the stream). The session
 ///   calls it at most once, and never when the transport itself reported the caller's hang-up
 ///   (`CallSession.hangUp()`). Nothing is sent after it.
@@ -32,12 +37,20 @@ public protocol CallTransport {
 
     /// Ends the call from our side.
     func hangUp(_ reason: SessionEndReason)
-    /// Hands the caller on (SIP REFER), just before `hangUp(.transferred)`. Returns false when this
-    /// transport cannot transfer (a media stream without signalling); the call then simply ends.
-    func transfer(_ transfer: CallTransfer) -> Bool
+    /// Starts handing the caller on (SIP REFER); the outcome comes later through
+    /// `CallSession.transferEnded(_:)`, or at once as `.failed` when nothing could be attempted.
+    func transfer(_ transfer: CallTransfer) -> TransferStart
+}
+
+/// What a transport answers when asked to transfer a call.
+public enum TransferStart: Sendable, Hashable {
+    /// Under way: the transport will report the outcome with `CallSession.transferEnded(_:)`.
+    case started
+    /// Not attempted (a media stream without signalling, an unusable target); the call goes on.
+    case failed(TransferFailure)
 }
 
 extension CallTransport {
-    /// Media streams without signalling cannot transfer.
-    public func transfer(_ transfer: CallTransfer) -> Bool { false }
+    /// Media streams without signalling (Twilio, PCM) cannot transfer: the agent tells the caller.
+    public func transfer(_ transfer: CallTransfer) -> TransferStart { .failed(.unsupported) }
 }

@@ -11,12 +11,14 @@ final class CallHarness: Sendable {
     static let recoveryAudio = AudioChunk.filled(.milliseconds(800), format: .telephony, with: 0xE1)
     static let noInputGoodbyeAudio = AudioChunk.filled(.milliseconds(900), format: .telephony, with: 0xE2)
     static let maximumDurationGoodbyeAudio = AudioChunk.filled(.milliseconds(700), format: .telephony, with: 0xE3)
+    static let transferFailedAudio = AudioChunk.filled(.milliseconds(600), format: .telephony, with: 0xE4)
 
     /// Pre-synthesized phrases, as a `CannedPhraseCache` would give them.
     static let cachedPhrases = CannedPhraseAudio(format: .telephony, audio: [
         .recovery: [recoveryAudio],
         .goodbye(.noInput): [noInputGoodbyeAudio],
         .goodbye(.maximumDuration): [maximumDurationGoodbyeAudio],
+        .transferFailed: [transferFailedAudio],
     ])
 
     let clock: VirtualClock

@@ -21,7 +21,7 @@ final class FakeTransport: CallTransport, Sendable {
     let events = ObservationLog<TransportEvent>()
     /// The thread of every call, in order.
     let threads = ObservationLog<UInt>()
-    /// Whether `transfer` is accepted (a SIP transport) or refused (a media stream).
+    /// Whether `transfer` is started (a SIP transport) or fails at once as unsupported (a media stream).
     let acceptsTransfers: Bool
 
     init(acceptsTransfers: Bool = true) {
@@ -32,9 +32,11 @@ final class FakeTransport: CallTransport, Sendable {
     func sendMark(_ mark: MarkID) { note(.mark(mark)) }
     func clear() { note(.clear) }
     func hangUp(_ reason: SessionEndReason) { note(.hangUp(reason)) }
-    func transfer(_ transfer: CallTransfer) -> Bool {
+    /// Records the transfer; the test plays the far end and reports its outcome with
+    /// `CallSession.transferEnded(_:)`, as a SIP transport would once the NOTIFY arrives.
+    func transfer(_ transfer: CallTransfer) -> TransferStart {
         note(.transfer(transfer))
-        return acceptsTransfers
+        return acceptsTransfers ? .started : .failed(.unsupported)
     }
 
     private func note(_ event: TransportEvent) {

@@ -25,6 +25,8 @@ struct BaresipOutboundInteropTests {
             let final = try await updates.first(within: 15) { $0.status.isFinal }
             #expect(final.status == .answered && final.sipStatus == 200)
             _ = try await baresip.process.line(containing: "Call established")
+            // `answered` is reported before the session exists; the `answered` event comes after it.
+            try await server.event("session started") { $0 == .answered(callID: callID, agent: "tester") }
             let session = try #require(server.registry.session(callID: callID))
             await session.terminate(.agentEnded)
             _ = try await baresip.process.line(containing: "session closed")

@@ -20,8 +20,8 @@ struct ScriptedProvidersFactory: CallProvidersFactory {
 
 /// A blind transfer decided by the agent itself: an inbound call over loopback reaches a real
 /// `CallSession` whose scripted intent (keypad `1`, sent as SIP INFO) has `transfer:`; the reply plays,
-/// then the REFER goes out with the caller's input and the call's variables, and the BYE follows the
-/// transfer's outcome.
+/// then the REFER goes out with the caller's input and the call's variables; the BYE follows a final 2xx
+/// NOTIFY, while a refused or failed transfer keeps the call and the agent says so.
 @Suite struct SIPSessionTransferTests {
     static let reply = "Putting you through to the desk."
 
@@ -95,21 +95,53 @@ struct ScriptedProvidersFactory: CallProvidersFactory {
 
             let record = try await record(server, script.callID)
             #expect(record.endReason == .transferred)
+            #expect(record.transfers.map(\.outcome) == [.completed(status: 200)])
             #expect(record.history.entries.contains { if case .agent(let text, _, _) = $0 { text.contains(Self.reply) } else { false } },
                     "the reply was heard before the transfer: \(record.history.entries)")
         }
     }
 
-    @Test func refusedReferStillEndsTheCallWithBye() async throws {
+    /// After a failed transfer the call is still up; the caller hangs up. The record says what happened.
+    private func callerHangsUpAfterFailedTransfer(_ server: SIPTestServer, _ peer: SIPTestPeer, _ script: SIPScript,
+                                                  _ ok: SIPResponse, cseq: Int) async throws -> CallRecord {
+        #expect(await server.service.agent.callCount == 1, "no BYE after a failed transfer")
+        try await peer.send(script.request("BYE", cseq: cseq, toTag: ok.headers.to.tag))
+        _ = try await peer.response(200, .bye, sequence: UInt32(cseq))
+        try await server.event("ended") { $0 == .ended(callID: script.callID, reason: .remoteBye) }
+        let record = try await record(server, script.callID)
+        #expect(record.endReason == .callerHungUp)
+        #expect(record.history.agentTexts.contains(FixedPhrases.defaultTransferFailed),
+                "the caller was told: \(record.history.entries)")
+        return record
+    }
+
+    @Test func aRefusedReferKeepsTheCallAndTheAgentSaysSo() async throws {
         try await withScriptedAgent { server, peer in
-            let (script, _, refer) = try await pressOneAndAwaitRefer(server, peer)
+            let (script, ok, refer) = try await pressOneAndAwaitRefer(server, peer)
             try await peer.reply(to: refer, 403)
-            let bye = try await peer.request(.bye)
-            try await peer.reply(to: bye, 200)
             try await server.event("transfer result") { $0 == .transferResult(callID: script.callID, status: 403) }
-            try await server.event("ended") { $0 == .ended(callID: script.callID, reason: .transferred) }
-            let record = try await record(server, script.callID)
-            #expect(record.endReason == .transferred)
+            let record = try await callerHangsUpAfterFailedTransfer(server, peer, script, ok, cseq: 10)
+            #expect(record.transfers.map(\.target) == ["sip:desk@pbx.test"])
+            #expect(record.transfers.map(\.outcome) == [.failed(.refused(status: 403))])
+            #expect(record.transfers.allSatisfy { transfer in transfer.endedAt.map { $0 >= transfer.requestedAt } ?? false })
+            #expect(record.history.entries.contains {
+                if case .toolResult(_, let content) = $0 { content == TransferFailure.refused(status: 403).toolResult } else { false }
+            }, "the model sees why the transfer failed")
+        }
+    }
+
+    @Test func aBusyTargetKeepsTheCallAndTheRecordSaysSo() async throws {
+        try await withScriptedAgent { server, peer in
+            let (script, ok, refer) = try await pressOneAndAwaitRefer(server, peer)
+            try await peer.reply(to: refer, 202)
+            try await peer.send(script.request("NOTIFY", cseq: 10, toTag: ok.headers.to.tag,
+                                               headers: ["Event: refer", "Subscription-State: terminated;reason=noresource"],
+                                               contentType: "message/sipfrag;version=2.0", body: "SIP/2.0 486 Busy Here\r\n"))
+            _ = try await peer.response(200, .notify)
+            try await server.event("transfer result") { $0 == .transferResult(callID: script.callID, status: 486) }
+            let record = try await callerHangsUpAfterFailedTransfer(server, peer, script, ok, cseq: 11)
+            #expect(record.transfers.map(\.outcome) == [.failed(.targetFailed(status: 486))])
+            #expect(record.transfers.first?.outcomeLabel == "target_failed")
         }
     }
 }

@@ -1,3 +1,4 @@
+import Conversation
 import Net
 import Orchestrator
 import SIP
@@ -5,13 +6,14 @@ import SwitchboardTesting
 @testable import Telephony
 import Testing
 
-/// Blind transfer through the call's `CallTransport`, as `CallSession` drives it (transfer, then
-/// hang-up with `.transferred`), against a scripted peer.
+/// Blind transfer through the call's `CallTransport`, as `CallSession` drives it (transfer; after a
+/// final 2xx NOTIFY the session hangs up with `.transferred`), against a scripted peer. A refused REFER,
+/// a final non-2xx NOTIFY or no final NOTIFY in time leaves the call up.
 @Suite struct SIPTransferTests {
     @Test func referToCarriesNoURIHeadersByDefault() async throws {
         try await withSIPServer { server, peer in
             let call = try await establish(server, peer)
-            #expect(try await transferAndHangUp(call, on: server, target: "sip:desk@127.0.0.1"))
+            #expect(try await startTransfer(call, on: server, target: "sip:desk@127.0.0.1") == .started)
             let refer = try await peer.request(.refer)
             let uri = try #require(try refer.headers.referTo()?.uri.sipURI)
             #expect(uri.headers.isEmpty, "baresip 1.0 cannot dial a Refer-To with ? headers")
@@ -33,20 +35,25 @@ import Testing
         return Call(script: script, ok: ok, transport: SIPSessionTransport(agent: server.service.agent, dialogID: id))
     }
 
-    private func transferAndHangUp(_ call: Call, on server: SIPTestServer, target: String) async throws -> Bool {
+    private func startTransfer(_ call: Call, on server: SIPTestServer, target: String) async throws -> TransferStart {
         let transfer = CallTransfer(target: target, summary: "wants a refund\r\nX-Evil: 1",
                                     variables: ["caller": "+15550100", "order id": "A-7"], callID: call.script.callID,
                                     agentName: "tester")
         let transport = call.transport
-        let accepted = try await server.service.agent.loop.submit { transport.transfer(transfer) }
-        try await server.service.agent.loop.submit { transport.hangUp(.transferred) }
-        return accepted
+        return try await server.service.agent.loop.submit { transport.transfer(transfer) }
+    }
+
+    /// The peer hangs up the call the transfer left up, and the user agent forgets it.
+    private func peerHangsUp(_ call: Call, _ peer: SIPTestPeer, on server: SIPTestServer, cseq: Int) async throws {
+        try await peer.send(call.script.request("BYE", cseq: cseq, toTag: call.ok.headers.to.tag))
+        _ = try await peer.response(200, .bye)
+        try await server.event("ended") { $0 == .ended(callID: call.script.callID, reason: .remoteBye) }
     }
 
     @Test func referCarriesTargetAndContextAndByeFollowsTheFinalNotify() async throws {
         try await withSIPServer(transferURIHeaders: true) { server, peer in
             let call = try await establish(server, peer)
-            #expect(try await transferAndHangUp(call, on: server, target: "1001"))
+            #expect(try await startTransfer(call, on: server, target: "1001") == .started)
             let refer = try await peer.request(.refer)
             let referTo = try #require(try refer.headers.referTo())
             let uri = try #require(referTo.uri.sipURI)
@@ -72,37 +79,61 @@ import Testing
             try await peer.send(call.script.request("NOTIFY", cseq: 3, toTag: toTag, headers: ["Event: refer",
                 "Subscription-State: terminated;reason=noresource"], contentType: sipfrag, body: "SIP/2.0 200 OK\r\n"))
             _ = try await peer.response(200, .notify)
+            try await server.event("transfer result") { $0 == .transferResult(callID: call.script.callID, status: 200) }
+            // The session, told the transfer completed, hangs up as transferred.
+            let transport = call.transport
+            try await server.service.agent.loop.submit { transport.hangUp(.transferred) }
             let bye = try await peer.request(.bye)
             try await peer.reply(to: bye, 200)
-            try await server.event("transfer result") { $0 == .transferResult(callID: call.script.callID, status: 200) }
             try await server.event("ended") { $0 == .ended(callID: call.script.callID, reason: .transferred) }
-            if let session = server.registry.session(callID: call.script.callID) { await session.terminate(.transferred) }
         }
     }
 
-    @Test func refusedReferIsRecordedAndTheCallStillEnds() async throws {
+    @Test func aRefusedReferIsReportedAndTheCallStaysUp() async throws {
         try await withSIPServer { server, peer in
             let call = try await establish(server, peer)
-            #expect(try await transferAndHangUp(call, on: server, target: "sip:desk@pbx.example.com"))
+            #expect(try await startTransfer(call, on: server, target: "sip:desk@pbx.example.com") == .started)
             let refer = try await peer.request(.refer)
             #expect(try refer.headers.referTo()?.uri.sipURI?.host == .name("pbx.example.com"))
             try await peer.reply(to: refer, 403)
-            let bye = try await peer.request(.bye)
-            try await peer.reply(to: bye, 200)
             try await server.event("transfer result") { $0 == .transferResult(callID: call.script.callID, status: 403) }
+            #expect(await server.service.agent.callCount == 1, "no BYE: the caller stays with the agent")
+            // A second transfer may be tried on the same call.
+            #expect(try await startTransfer(call, on: server, target: "1002") == .started)
+            try await peer.reply(to: try await peer.request(.refer), 403)
+            try await server.event("second result") { $0 == .transferResult(callID: call.script.callID, status: 403) }
+            try await peerHangsUp(call, peer, on: server, cseq: 5)
         }
     }
 
-    @Test func withoutAFinalNotifyTheByeGoesAfterTheTimeout() async throws {
+    @Test func aBusyTargetInTheFinalNotifyIsReportedAndTheCallStaysUp() async throws {
         try await withSIPServer { server, peer in
             let call = try await establish(server, peer)
-            #expect(try await transferAndHangUp(call, on: server, target: "tel:+15551230000"))
+            #expect(try await startTransfer(call, on: server, target: "1001") == .started)
+            let refer = try await peer.request(.refer)
+            try await peer.reply(to: refer, 202)
+            try await peer.send(call.script.request("NOTIFY", cseq: 2, toTag: call.ok.headers.to.tag, headers: [
+                "Event: refer", "Subscription-State: terminated;reason=noresource"],
+                contentType: "message/sipfrag;version=2.0", body: "SIP/2.0 486 Busy Here\r\n"))
+            _ = try await peer.response(200, .notify)
+            try await server.event("transfer result") { $0 == .transferResult(callID: call.script.callID, status: 486) }
+            #expect(await server.service.agent.callCount == 1, "no BYE after a failed transfer")
+            try await peerHangsUp(call, peer, on: server, cseq: 3)
+        }
+    }
+
+    @Test func withoutAFinalNotifyTheTransferFailsAfterTheTimeoutAndTheCallStaysUp() async throws {
+        try await withSIPServer { server, peer in
+            let call = try await establish(server, peer)
+            #expect(try await startTransfer(call, on: server, target: "tel:+15551230000") == .started)
             let refer = try await peer.request(.refer)
             #expect(try refer.headers.referTo()?.uri.sipURI?.user == "+15551230000")
             try await peer.reply(to: refer, 202)
-            let bye = try await peer.request(.bye, within: 10)
-            try await peer.reply(to: bye, 200)
-            try await server.event("transfer result") { $0 == .transferResult(callID: call.script.callID, status: nil) }
+            try await server.event("transfer result") {
+                $0 == .transferResult(callID: call.script.callID, status: nil)
+            }
+            #expect(await server.service.agent.callCount == 1, "no BYE after a transfer that timed out")
+            try await peerHangsUp(call, peer, on: server, cseq: 2)
         }
     }
 
@@ -111,7 +142,7 @@ import Testing
             let call = try await establish(server, peer)
             let transport = call.transport
             let transfer = CallTransfer(target: "<desk>;x=1", summary: "", variables: [:], callID: "x", agentName: "tester")
-            #expect(try await server.service.agent.loop.submit { transport.transfer(transfer) } == false)
+            #expect(try await server.service.agent.loop.submit { transport.transfer(transfer) } == .failed(.invalidTarget))
         }
     }
 }

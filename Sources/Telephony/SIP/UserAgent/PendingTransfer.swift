@@ -1,11 +1,9 @@
 import Net
 
-/// A blind transfer in progress on one call (RFC 3515): whether the REFER was accepted, whether the
-/// session already asked to hang up (then the BYE waits for the final NOTIFY or the timeout), and the
-/// timeout timer.
+/// A blind transfer in progress on one call (RFC 3515): whether the REFER was accepted (202), and the
+/// timer that gives up on it after `SIPUserAgentSettings.transferTimeout`.
 final class PendingTransfer {
     var accepted = false
-    var hangUpRequested = false
     var timer: TimerHandle?
 }
 

@@ -96,8 +96,9 @@ final class SIPSessionTransport: CallTransport, Sendable {
         agent.assumeIsolated { [dialogID] in $0.sessionHungUp(dialogID, reason: reason) }
     }
 
-    /// Blind transfer: REFER in the dialog; the BYE follows the final NOTIFY (`hangUp(.transferred)`).
-    func transfer(_ transfer: CallTransfer) -> Bool {
+    /// Blind transfer: REFER in the dialog; the outcome reaches the session when the final NOTIFY
+    /// arrives (or the REFER is refused, or `transferTimeout` passes).
+    func transfer(_ transfer: CallTransfer) -> TransferStart {
         agent.assumeIsolated { [dialogID] in $0.startTransfer(transfer, in: dialogID) }
     }
 }

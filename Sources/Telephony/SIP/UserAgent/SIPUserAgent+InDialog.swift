@@ -59,7 +59,6 @@ extension SIPUserAgent {
     /// The session ended the call itself (goodbye, no input, maximum duration, shutdown): BYE.
     func sessionHungUp(_ id: DialogID, reason: SessionEndReason) {
         guard let call = calls[id] else { return }
-        if reason == .transferred, deferHangUpForTransfer(call) { return }
         call.session = nil
         end(call, reason: reason == .transferred ? .transferred : .localBye, sendBye: true)
     }

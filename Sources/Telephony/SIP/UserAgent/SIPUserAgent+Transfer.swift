@@ -1,17 +1,21 @@
+import Conversation
 import Orchestrator
 import SIP
 
 /// Blind transfer (RFC 3515, protocols.md §7.6): REFER in the call's dialog with Refer-To, Referred-By
-/// and the context headers; 202 means the peer tries; its NOTIFYs (`message/sipfrag`) are answered 200,
-/// and the final one (or a failed REFER, or `transferTimeout`) lets the session's hang-up send the BYE.
+/// and the context headers; 202 means the peer tries; its NOTIFYs (`message/sipfrag`) are answered 200.
+/// The outcome goes to the call's session (`CallSession.transferEnded`): a final 2xx sipfrag is success
+/// (the session then hangs up as `transferred`, and our BYE follows); a refused REFER, a final non-2xx
+/// sipfrag, a subscription terminated without a final status, or no final NOTIFY within
+/// `transferTimeout` is a failure and the call stays up (the agent tells the caller).
 extension SIPUserAgent {
-    func startTransfer(_ transfer: CallTransfer, in id: DialogID) -> Bool {
-        guard let call = calls[id], call.phase == .answered, call.transfer == nil else { return false }
+    func startTransfer(_ transfer: CallTransfer, in id: DialogID) -> TransferStart {
+        guard let call = calls[id], call.phase == .answered, call.transfer == nil else { return .failed(.unavailable) }
         let domain = call.dialog.remoteParty.uri.sipURI.map { ViaRouting.plainHost($0.host) }
             ?? call.dialog.remoteTarget.sipURI.map { ViaRouting.plainHost($0.host) } ?? "invalid"
         guard let target = SIPTargetURI.make(transfer.target, domain: domain) else {
             logger.notice("transfer target not usable", metadata: ["call": "\(call.callID)", "target": "\(transfer.target)"])
-            return false
+            return .failed(.invalidTarget)
         }
         let flow = requestFlow(for: call)
         var referredBy = call.dialog.localParty
@@ -22,10 +26,11 @@ extension SIPUserAgent {
                                       referredBy: referredBy)
         refer.headers.otherFields += TransferContextHeaders.fields(for: transfer)
         let pending = PendingTransfer()
+        pending.timer = schedule(at: now.advanced(by: settings.transferTimeout), .transferTimeout(id))
         call.transfer = pending
         logger.info("SIP transfer: REFER", metadata: ["call": "\(call.callID)", "target": "\(target.serialized)"])
         sendRequest(refer, on: flow) { agent, response in agent.referAnswered(id, response: response) }
-        return true
+        return .started
     }
 
     private func referAnswered(_ id: DialogID, response: SIPResponse?) {
@@ -35,7 +40,8 @@ extension SIPUserAgent {
             return
         }
         logger.notice("SIP transfer refused", metadata: ["call": "\(call.callID)", "status": "\(response?.statusCode ?? 0)"])
-        transferFinished(call, status: response?.statusCode)
+        let failure = response.map { TransferFailure.refused(status: $0.statusCode) } ?? .timedOut
+        transferFinished(call, status: response?.statusCode, outcome: .failed(failure))
     }
 
     /// A NOTIFY in a call's dialog: 200, and a final sipfrag (or a terminated subscription) ends the transfer.
@@ -45,33 +51,28 @@ extension SIPUserAgent {
         guard call.transfer != nil, event?.package.sipLowercased == "refer" else { return }
         let code = SIPFragStatus.code(request.body)
         if let code, code >= 200 {
-            transferFinished(call, status: code)
+            let outcome: TransferOutcome = (200..<300).contains(code)
+                ? .completed(status: code) : .failed(.targetFailed(status: code))
+            transferFinished(call, status: code, outcome: outcome)
         } else if request.headers.firstValue("Subscription-State")?.lowercased().hasPrefix("terminated") == true {
-            transferFinished(call, status: code)
+            transferFinished(call, status: code, outcome: .failed(.unconfirmed))
         }
-    }
-
-    private func transferFinished(_ call: SIPCall, status: Int?) {
-        guard let pending = call.transfer else { return }
-        pending.timer?.cancel()
-        call.transfer = nil
-        logger.info("SIP transfer result", metadata: ["call": "\(call.callID)", "status": "\(status.map(String.init) ?? "-")"])
-        emit(.transferResult(callID: call.callID, status: status))
-        if pending.hangUpRequested { end(call, reason: .transferred, sendBye: true) }
     }
 
     func transferTimedOut(_ call: SIPCall) {
         guard call.transfer != nil else { return }
-        logger.notice("SIP transfer: no final NOTIFY in time; BYE", metadata: ["call": "\(call.callID)"])
-        transferFinished(call, status: nil)
+        logger.notice("SIP transfer: no final NOTIFY in time; the call stays", metadata: ["call": "\(call.callID)"])
+        transferFinished(call, status: nil, outcome: .failed(.timedOut))
     }
 
-    /// The session hung up while a transfer runs: the BYE waits for its outcome (or the timeout).
-    func deferHangUpForTransfer(_ call: SIPCall) -> Bool {
-        guard let pending = call.transfer else { return false }
-        pending.hangUpRequested = true
-        call.session = nil
-        pending.timer = schedule(at: now.advanced(by: settings.transferTimeout), .transferTimeout(call.dialog.id))
-        return true
+    /// Forgets the transfer, then tells the session, which may hang up (a BYE) from inside this call.
+    private func transferFinished(_ call: SIPCall, status: Int?, outcome: TransferOutcome) {
+        guard let pending = call.transfer else { return }
+        pending.timer?.cancel()
+        call.transfer = nil
+        logger.info("SIP transfer result", metadata: ["call": "\(call.callID)", "status": "\(status.map(String.init) ?? "-")",
+                                                      "outcome": "\(outcome.label)"])
+        emit(.transferResult(callID: call.callID, status: status))
+        call.session?.assumeIsolated { $0.transferEnded(outcome) }
     }
 }

@@ -18,7 +18,8 @@ public struct SIPUserAgentSettings: Sendable {
     public var timers: TransactionTimerValues
     /// Registration refresh and retry backoff (tests shorten the backoff).
     public var registration = RegistrationSchedule()
-    /// How long a transferred call waits for the final NOTIFY before its BYE.
+    /// How long a transfer waits for the REFER's answer and the final NOTIFY before it is given up as
+    /// failed (the call stays up and the agent tells the caller).
     public var transferTimeout: Duration = .seconds(10)
 
     public init(config: SIPConfig, media: any SIPCallMediaFactory, tlsContext: TLSServerContext? = nil,
@@ -64,6 +65,6 @@ public enum SIPCallEndReason: String, Sendable, Hashable {
     case mediaTimeout
     /// The session could not be created (providers, limits) after ringing: final error response sent.
     case failedToAnswer
-    /// The agent transferred the call (REFER): BYE sent after the transfer's final NOTIFY or its timeout.
+    /// The agent transferred the call (REFER): BYE sent after the final NOTIFY said 2xx.
     case transferred
 }
