@@ -32,11 +32,12 @@ final class SIPTestPeer: Sendable {
 
     var transport: String { if case .tcp = link { "TCP" } else { "UDP" } }
 
-    static func udp(to server: SocketAddress) async throws -> SIPTestPeer {
+    /// A UDP peer bound to `local` (another 127.0.0.x address plays another source host).
+    static func udp(to server: SocketAddress, from local: SocketAddress = .loopbackIPv4()) async throws -> SIPTestPeer {
         let group = try EventLoopGroup(loopCount: 1, name: "t-sip-peer")
         let loop = group.next()
         let receiver = PeerReceiver()
-        let socket = try await loop.submit { try UDPSocket.bind(.loopbackIPv4(), on: loop, handler: receiver) }
+        let socket = try await loop.submit { try UDPSocket.bind(local, on: loop, handler: receiver) }
         let peer = SIPTestPeer(group: group, link: .udp(socket), server: server, local: socket.localAddress)
         receiver.peer.withLock { $0 = peer }
         return peer
