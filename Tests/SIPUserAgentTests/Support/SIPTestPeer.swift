@@ -70,6 +70,18 @@ final class SIPTestPeer: Sendable {
         }
     }
 
+    /// Sends every text back to back in one turn of the peer's loop (a burst, as a flooder sends).
+    func sendBurst(_ texts: [String]) async throws {
+        let messages = texts.map { Array($0.utf8) }
+        switch link {
+        case .udp(let socket):
+            let server = self.server
+            _ = try await socket.loop.submit { for bytes in messages { _ = socket.send(bytes, to: server) } }
+        case .tcp(let connection):
+            _ = try await connection.loop.submit { for bytes in messages { connection.write(bytes) } }
+        }
+    }
+
     /// The next response with `status` for `method` (others before it are skipped).
     func response(_ status: Int, _ method: SIPMethod = .invite, sequence: UInt32? = nil,
                   within seconds: Double = 10) async throws -> SIPResponse {
