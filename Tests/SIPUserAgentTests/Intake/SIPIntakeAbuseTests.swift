@@ -27,23 +27,23 @@ import Testing
     @Test func scannerUserAgentsGetNoResponseFromAnySource() async throws {
         try await withSIPServer { server, trunkPeer in
             try await Self.withPeer(from: "127.0.0.3", server: server) { stranger in
-            try await trunkPeer.send(Self.options(trunkPeer, callID: "scan-1", headers: ["User-Agent: friendly-scanner"]))
-            try await stranger.send(Self.options(stranger, callID: "scan-2", headers: ["User-Agent: sipcli/v1.8"]))
-            var invite = SIPScript(peer: stranger)
-            invite.callID = "scan-3"
-            try await stranger.send(invite.invite(branch: SIPScript.branch(), headers: ["User-Agent: SIPVicious 0.3.4"]))
-            // Not a scanner: an unknown source's INVITE still gets 403, never a challenge.
-            var plain = SIPScript(peer: stranger)
-            plain.callID = "plain"
-            try await stranger.send(plain.invite(branch: SIPScript.branch(), headers: ["User-Agent: Zoiper"]))
-            #expect(try await stranger.finalResponse(.invite, callID: "plain").statusCode == 403)
-            try await Self.barrier(trunkPeer)
-            let drops = server.events.items.filter { if case .intakeDropped(_, .scanner) = $0 { true } else { false } }
-            #expect(drops.count == 3)
-            for (peer, callID) in [(trunkPeer, "scan-1"), (stranger, "scan-2"), (stranger, "scan-3")] {
-                let answer = try? await peer.inbox.first(within: 0.2, "answer to \(callID)") { $0.response?.headers.callID == callID }
-                #expect(answer == nil, "\(callID) was answered")
-            }
+                try await trunkPeer.send(Self.options(trunkPeer, callID: "scan-1", headers: ["User-Agent: friendly-scanner"]))
+                try await stranger.send(Self.options(stranger, callID: "scan-2", headers: ["User-Agent: sipcli/v1.8"]))
+                var invite = SIPScript(peer: stranger)
+                invite.callID = "scan-3"
+                try await stranger.send(invite.invite(branch: SIPScript.branch(), headers: ["User-Agent: SIPVicious 0.3.4"]))
+                // Not a scanner: an unknown source's INVITE still gets 403, never a challenge.
+                var plain = SIPScript(peer: stranger)
+                plain.callID = "plain"
+                try await stranger.send(plain.invite(branch: SIPScript.branch(), headers: ["User-Agent: Zoiper"]))
+                #expect(try await stranger.finalResponse(.invite, callID: "plain").statusCode == 403)
+                try await Self.barrier(trunkPeer)
+                let drops = server.events.items.filter { if case .intakeDropped(_, .scanner) = $0 { true } else { false } }
+                #expect(drops.count == 3)
+                for (peer, callID) in [(trunkPeer, "scan-1"), (stranger, "scan-2"), (stranger, "scan-3")] {
+                    let answer = try? await peer.inbox.first(within: 0.2, "answer to \(callID)") { $0.response?.headers.callID == callID }
+                    #expect(answer == nil, "\(callID) was answered")
+                }
             }
         }
     }
@@ -55,32 +55,34 @@ import Testing
     @Test func aFloodingSourceIsBannedWhileTheTrunkKeepsBeingAnswered() async throws {
         try await withSIPServer(flood: Self.slowRefill) { server, trunkPeer in
             try await Self.withPeer(from: "127.0.0.2", server: server) { flooder in
-            try await flooder.sendBurst((0..<40).map { Self.options(flooder, callID: "flood-\($0)") })
-            try await server.event("127.0.0.2 banned") {
-                if case .sourceBanned(let source, 300) = $0 { source.ip == Self.address("127.0.0.2").ip } else { false }
-            }
-            try await Self.barrier(trunkPeer)
-            let dropped = server.events.items.filter { if case .intakeDropped(_, .banned) = $0 { true } else { false } }.count
-            // 30 tokens (plus one refilled every 2 s): the rest was dropped.
-            #expect((8...10).contains(dropped), "\(dropped) dropped")
+                try await flooder.sendBurst((0..<40).map { Self.options(flooder, callID: "flood-\($0)") })
+                try await server.event("127.0.0.2 banned") {
+                    if case .sourceBanned(let source, 300) = $0 { source.ip == Self.address("127.0.0.2").ip } else { false }
+                }
+                try await Self.barrier(trunkPeer)
+                let dropped = server.events.items.filter { if case .intakeDropped(_, .banned) = $0 { true } else { false } }.count
+                // 30 tokens (plus one refilled every 2 s): the rest was dropped.
+                #expect((8...10).contains(dropped), "\(dropped) dropped")
 
-            // The trunk source sends far more than 30 requests in 2 s and every one is answered.
-            try await trunkPeer.sendBurst((0..<100).map { Self.options(trunkPeer, callID: "trunk-\($0)") })
-            let answered = try await trunkPeer.inbox.collect(100, within: 10, "trunk answers") {
-                $0.response?.statusCode == 200 && $0.response?.headers.callID.hasPrefix("trunk-") == true
-            }
-            #expect(answered.count == 100)
-            // The banned source stays unanswered, an INVITE included.
-            var probe = SIPScript(peer: flooder)
-            probe.callID = "probe"
-            try await flooder.send(probe.invite(branch: SIPScript.branch()))
-            try await Self.barrier(trunkPeer)
-            let after = server.events.items.filter { if case .intakeDropped(_, .banned) = $0 { true } else { false } }.count
-            #expect(after == dropped + 1)
-            let answer = try? await flooder.inbox.first(within: 0.2, "answer to the probe") { $0.response?.headers.callID == "probe" }
-            #expect(answer == nil)
-            let trunkBans = server.events.items.filter { if case .sourceBanned(let source, _) = $0 { source.ip == trunkPeer.local.ip } else { false } }
-            #expect(trunkBans.isEmpty)
+                // The trunk source sends far more than 30 requests in 2 s and every one is answered.
+                try await trunkPeer.sendBurst((0..<100).map { Self.options(trunkPeer, callID: "trunk-\($0)") })
+                let answered = try await trunkPeer.inbox.collect(100, within: 10, "trunk answers") {
+                    $0.response?.statusCode == 200 && $0.response?.headers.callID.hasPrefix("trunk-") == true
+                }
+                #expect(answered.count == 100)
+                // The banned source stays unanswered, an INVITE included.
+                var probe = SIPScript(peer: flooder)
+                probe.callID = "probe"
+                try await flooder.send(probe.invite(branch: SIPScript.branch()))
+                try await Self.barrier(trunkPeer)
+                let after = server.events.items.filter { if case .intakeDropped(_, .banned) = $0 { true } else { false } }.count
+                #expect(after == dropped + 1)
+                let answer = try? await flooder.inbox.first(within: 0.2, "answer to the probe") { $0.response?.headers.callID == "probe" }
+                #expect(answer == nil)
+                let trunkBans = server.events.items.filter {
+                    if case .sourceBanned(let source, _) = $0 { source.ip == trunkPeer.local.ip } else { false }
+                }
+                #expect(trunkBans.isEmpty)
             }
         }
     }
