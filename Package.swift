@@ -44,6 +44,8 @@ let package = Package(
         .target(name: "Agents", dependencies: [
             .product(name: "Yams", package: "Yams"),
         ], swiftSettings: strict),
+        // Per-source abuse limits: token bucket + ban list with bounded memory, open connections per source.
+        .target(name: "SourceLimits", swiftSettings: strict),
 
         // L1: provider protocols (Speech) and the pure per-call turn machine (Conversation).
         .target(name: "Speech", dependencies: ["Media"], swiftSettings: strict),
@@ -51,7 +53,7 @@ let package = Package(
 
         // L2: sockets, loops, TLS, HTTP/WebSocket servers and clients.
         .target(name: "Net", dependencies: [
-            "Wire", "CSystemShims", "COpenSSL", "CCurl",
+            "Wire", "SourceLimits", "CSystemShims", "COpenSSL", "CCurl",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "HeapModule", package: "swift-collections"),
@@ -70,7 +72,7 @@ let package = Package(
 
         // L4: media-stream endpoints (Twilio Media Streams, raw PCM) driving CallSessions on Net's loops.
         .target(name: "Telephony", dependencies: [
-            "SIP",
+            "SIP", "SourceLimits",
             "Orchestrator", "Net", "Wire", "Media", "Agents", "Speech", "Conversation",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -133,6 +135,7 @@ let package = Package(
 
         // Tests mirror the sources.
         .testTarget(name: "MediaTests", dependencies: ["Media"], swiftSettings: strict),
+        .testTarget(name: "SourceLimitsTests", dependencies: ["SourceLimits", "SwitchboardTesting"], swiftSettings: strict),
         .testTarget(name: "WireTests", dependencies: ["Wire", "SwitchboardTesting"], swiftSettings: strict),
         .testTarget(name: "AgentsTests", dependencies: ["Agents"], swiftSettings: strict),
         .testTarget(name: "SpeechTests", dependencies: ["Speech", "Media", "SwitchboardTesting"], swiftSettings: strict),

@@ -161,3 +161,14 @@ extension SocketAddress {
         return address
     }
 }
+
+extension SocketAddress.IP {
+    /// The address bytes in network order: 4 for IPv4, 16 for IPv6 (matching CIDR lists such as a
+    /// trunk's `allow` or `limits.http_per_source.exempt`).
+    public var networkOrderBytes: [UInt8] {
+        switch self {
+        case .v4(let raw): withUnsafeBytes(of: raw) { Array($0) }
+        case .v6(let high, let low, _): withUnsafeBytes(of: (high, low)) { Array($0) }
+        }
+    }
+}

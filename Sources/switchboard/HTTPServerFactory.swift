@@ -10,7 +10,22 @@ enum HTTPServerFactory {
     static func configuration(for server: ServerConfig) -> HTTPServerConfiguration {
         var configuration = HTTPServerConfiguration()
         configuration.webSocket.maxMessageBytes = server.limits.maxWebSocketMessageBytes
+        configuration.sourceLimits = sourceLimits(server.limits.httpPerSource)
         return configuration
+    }
+
+    /// `limits.http_per_source` as the listener's per-source limits (exempt networks by CIDR).
+    static func sourceLimits(_ limits: HTTPPerSourceLimits) -> HTTPSourceLimits {
+        let exempt: [IPNetwork] = limits.exempt
+        var result = HTTPSourceLimits(newConnectionsPerSecond: limits.newConnectionsPerSecond, burst: limits.burst,
+                                      maxOpenPerSource: limits.maxOpen, banDuration: .seconds(limits.banSeconds))
+        if !exempt.isEmpty {
+            result.isExempt = { @Sendable (source: SocketAddress) -> Bool in
+                let bytes = source.ip.networkOrderBytes
+                return exempt.contains { network in network.contains(bytes) }
+            }
+        }
+        return result
     }
 
     /// `/healthz`, `/readyz` and, when `metricsText` is given, `/metrics`.

@@ -26,6 +26,8 @@ enum SIPWiring {
         let settings = SIPUserAgentSettings(
             config: sip, media: RTPCallMediaFactory(host: mediaHost, ports: sip.rtpPorts), tlsContext: tlsContext,
             events: { event in
+                // Intake drops are counted, never logged one by one (a flood would flood the log).
+                if SIPIntakeMetrics.record(event) { return }
                 // Keys pressed may be PINs or card numbers: logged at debug level only.
                 if case .digit = event { logger.debug("sip call event: \(event)") } else { logger.info("sip call event: \(event)") }
                 SIPRegistrationMetrics.record(event)

@@ -6,7 +6,8 @@ import Yams
 /// routes. Every problem is reported at its line and column.
 extension ServerDecoder {
     static let sipKeys = ["listen", "advertised_host", "rtp_ports", "codecs", "ring_ms", "min_session_expires",
-                          "max_session_expires", "trunks", "registrations", "transfer_uri_headers"]
+                          "max_session_expires", "trunks", "registrations", "transfer_uri_headers", "flood",
+                          "scanner_user_agents"]
     static let trunkKeys = ["name", "allow", "digest", "max_calls", "routes", "default_agent", "outbound"]
 
     func readSIP(_ map: MappingReader, hasTLS: Bool) -> SIPConfig? {
@@ -36,6 +37,10 @@ extension ServerDecoder {
         config.trunks = readTrunks(sip)
         config.registrations = readRegistrations(sip)
         config.transferURIHeaders = sip.bool("transfer_uri_headers") ?? false
+        if let flood = sip.node("flood") { config.flood = readSIPFlood(flood, sip.name("flood")) }
+        if let scanners = sip.node("scanner_user_agents") {
+            config.scannerUserAgents = readScannerUserAgents(scanners, sip.name("scanner_user_agents"))
+        }
         return listen == nil ? nil : config
     }
 

@@ -105,12 +105,14 @@ final class ServerDecoder {
     private func readLimits(_ map: MappingReader) -> ServerConfig.Limits {
         let defaults = ServerConfig.Limits()
         guard let node = map.node("limits"),
-              let limits = MappingReader(node, path: "limits", keys: ["max_calls", "max_websocket_message_bytes"],
+              let limits = MappingReader(node, path: "limits", keys: ["max_calls", "max_websocket_message_bytes", "http_per_source"],
                                          problems: problems) else { return defaults }
-        return ServerConfig.Limits(
+        var result = ServerConfig.Limits(
             maxCalls: limits.int("max_calls", in: ServerConfig.Limits.maxCallsRange) ?? defaults.maxCalls,
             maxWebSocketMessageBytes: limits.int("max_websocket_message_bytes", in: ServerConfig.Limits.maxWebSocketMessageBytesRange,
                                                  unit: "bytes") ?? defaults.maxWebSocketMessageBytes)
+        if let node = limits.node("http_per_source") { result.httpPerSource = readHTTPPerSource(node, limits.name("http_per_source")) }
+        return result
     }
 
     private func readLogging(_ map: MappingReader) -> ServerConfig.Logging {

@@ -44,6 +44,10 @@ public struct SIPConfig: Sendable, Hashable {
     /// PBXs that copy URI headers into the INVITE to the human. Default false: some user agents
     /// (baresip 1.0) cannot dial such a URI; the `X-Switchboard-*` REFER headers are always sent.
     public var transferURIHeaders = false
+    /// Flood limit for sources outside every trunk's allow list (`sip.flood`).
+    public var flood = SIPFloodLimit()
+    /// Lowercased User-Agent substrings whose requests are dropped unanswered (`sip.scanner_user_agents`).
+    public var scannerUserAgents = SIPFloodLimit.defaultScannerUserAgents
 
     public init(listen: Listen, advertisedHost: String? = nil, rtpPorts: ClosedRange<Int> = SIPConfig.defaultRTPPorts,
                 codecs: [Codec] = [.pcmu, .pcma, .opus], ringMilliseconds: Int = 0, minSessionExpires: Int = 90,

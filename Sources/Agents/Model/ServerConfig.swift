@@ -33,6 +33,8 @@ public struct ServerConfig: Sendable, Hashable {
         /// Largest WebSocket message accepted; larger ones end the connection. Default 1 MiB
         /// (range 1 KiB...64 MiB): a Twilio media message is under 1 KiB, a PCM frame a few KiB.
         public var maxWebSocketMessageBytes: Int
+        /// Per-source connection limits of the HTTP/WebSocket listeners (`limits.http_per_source`).
+        public var httpPerSource = HTTPPerSourceLimits()
 
         public static let maxCallsRange = 1...100_000
         public static let maxWebSocketMessageBytesRange = 1_024...67_108_864

@@ -22,6 +22,8 @@ public final class HTTPServer: Sendable {
     let openConnections = Locked(0)
     let listeners = Locked<[TCPListener]>([])
     let draining = Locked(false)
+    /// Per-source limits shared by every listener; nil when `configuration.sourceLimits` is nil.
+    let sourceAdmission: HTTPSourceAdmission?
 
     /// How often `waitUntilIdle` looks at the connection count while a shutdown waits.
     static let drainPollInterval: Duration = .milliseconds(20)
@@ -33,6 +35,7 @@ public final class HTTPServer: Sendable {
         self.configuration = configuration
         metrics = HTTPServerMetrics(factory: metricsFactory ?? MetricsSystem.factory)
         loopStates = HTTPServerLoopStates(loops: group.loops)
+        sourceAdmission = configuration.sourceLimits.map(HTTPSourceAdmission.init(limits:))
     }
 
     /// Binds `address` (port 0: any free port) and serves `router` there, through `layer` if given
@@ -42,6 +45,8 @@ public final class HTTPServer: Sendable {
         let context = HTTPServerContext(router: router, configuration: configuration, metrics: metrics,
                                         openConnections: openConnections)
         let states = loopStates
+        let admission = sourceAdmission
+        let metrics = self.metrics
         var options = TCPListener.Options()
         options.maxConnections = configuration.maxConnectionsPerListener
         options.connection = configuration.connectionOptions
@@ -50,7 +55,18 @@ public final class HTTPServer: Sendable {
             let makeHTTPHandler: (any Connection) -> any ConnectionHandler = { connection in
                 HTTPServerConnection(connection: connection, context: context, loopState: state)
             }
-            return layer?(tcp, makeHTTPHandler) ?? makeHTTPHandler(tcp)
+            guard let admission, let source = tcp.remoteAddress, !admission.isExempt(source) else {
+                return layer?(tcp, makeHTTPHandler) ?? makeHTTPHandler(tcp)
+            }
+            // Per-source limits, before any byte is read or a TLS handshake is spent.
+            switch admission.admit(source) {
+            case .admitted:
+                let handler = layer?(tcp, makeHTTPHandler) ?? makeHTTPHandler(tcp)
+                return SourceReleasingHandler(wrapping: handler) { admission.release(source) }
+            case .refused(let refusal, let retryAfter, let banStarted):
+                metrics.connectionRefused(refusal, banStarted: banStarted)
+                return HTTPSourceRefusalHandler(connection: tcp, retryAfterSeconds: retryAfter, answers: layer == nil)
+            }
         }
         listeners.withLock { $0.append(listener) }
         if draining.withLock({ $0 }) { await listener.close() }

@@ -34,6 +34,9 @@ public struct HTTPServerConfiguration: Sendable {
     public var serverName: String?
     /// Whether responses carry a `Date` header (formatted once per second per loop).
     public var sendsDateHeader: Bool
+    /// Per-source connection limits (429 / close before parsing); nil: none. `switchboard serve` sets
+    /// them from `limits.http_per_source`.
+    public var sourceLimits: HTTPSourceLimits?
 
     /// 64 KiB: largest request body accepted by default.
     public static let defaultMaxBodyBytes = 64 * 1024
@@ -45,7 +48,7 @@ public struct HTTPServerConfiguration: Sendable {
                 connectionIdleTimeout: Duration? = defaultConnectionIdleTimeout,
                 maxConnectionsPerListener: Int = defaultMaxConnections,
                 webSocket: WebSocketServerOptions = WebSocketServerOptions(),
-                serverName: String? = "switchboard", sendsDateHeader: Bool = true) {
+                serverName: String? = "switchboard", sendsDateHeader: Bool = true, sourceLimits: HTTPSourceLimits? = nil) {
         self.parserLimits = parserLimits
         self.requestHeadTimeout = requestHeadTimeout
         self.requestBodyTimeout = requestBodyTimeout
@@ -57,5 +60,6 @@ public struct HTTPServerConfiguration: Sendable {
         self.webSocket = webSocket
         self.serverName = serverName
         self.sendsDateHeader = sendsDateHeader
+        self.sourceLimits = sourceLimits
     }
 }

@@ -17,6 +17,12 @@ struct HTTPServerMetrics: Sendable {
     /// Counter, label `code`: WebSocket sessions ended, by close code (1000, 1002, 1006, 1009…).
     static let webSocketClosesTotal = "switchboard_websocket_closes_total"
 
+    /// Counter, label `reason` (`rate`, `banned`, `per_source_open`): connections refused by the
+    /// per-source limits (`HTTPSourceLimits`) before any parsing.
+    static let connectionsRefusedTotal = "switchboard_http_connections_refused_total"
+    /// Counter: sources banned by the per-source limits (one per ban started).
+    static let sourceBansTotal = "switchboard_http_source_bans_total"
+
     static let unmatchedRoute = "unmatched"
     static let invalidRequestRoute = "invalid"
 
@@ -24,12 +30,25 @@ struct HTTPServerMetrics: Sendable {
     let connectionsOpen: Meter
     let connectionsTotal: Counter
     let webSocketsOpen: Meter
+    let refusedByReason: [HTTPSourceAdmission.Refusal: Counter]
+    let sourceBans: Counter
 
     init(factory: any MetricsFactory) {
         self.factory = factory
         connectionsOpen = Meter(label: Self.connectionsOpen, factory: factory)
         connectionsTotal = Counter(label: Self.connectionsTotal, factory: factory)
         webSocketsOpen = Meter(label: Self.webSocketsOpen, factory: factory)
+        var refused: [HTTPSourceAdmission.Refusal: Counter] = [:]
+        for reason in [HTTPSourceAdmission.Refusal.rate, .banned, .open] {
+            refused[reason] = Counter(label: Self.connectionsRefusedTotal, dimensions: [("reason", reason.rawValue)], factory: factory)
+        }
+        refusedByReason = refused
+        sourceBans = Counter(label: Self.sourceBansTotal, factory: factory)
+    }
+
+    func connectionRefused(_ reason: HTTPSourceAdmission.Refusal, banStarted: Bool) {
+        refusedByReason[reason]?.increment()
+        if banStarted { sourceBans.increment() }
     }
 
     /// A new counter handle; callers cache it (`HTTPServerLoopState`), as making one takes the backend's lock.

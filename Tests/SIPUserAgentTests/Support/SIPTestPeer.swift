@@ -32,11 +32,12 @@ final class SIPTestPeer: Sendable {
 
     var transport: String { if case .tcp = link { "TCP" } else { "UDP" } }
 
-    static func udp(to server: SocketAddress) async throws -> SIPTestPeer {
+    /// A UDP peer bound to `local` (another 127.0.0.x address plays another source host).
+    static func udp(to server: SocketAddress, from local: SocketAddress = .loopbackIPv4()) async throws -> SIPTestPeer {
         let group = try EventLoopGroup(loopCount: 1, name: "t-sip-peer")
         let loop = group.next()
         let receiver = PeerReceiver()
-        let socket = try await loop.submit { try UDPSocket.bind(.loopbackIPv4(), on: loop, handler: receiver) }
+        let socket = try await loop.submit { try UDPSocket.bind(local, on: loop, handler: receiver) }
         let peer = SIPTestPeer(group: group, link: .udp(socket), server: server, local: socket.localAddress)
         receiver.peer.withLock { $0 = peer }
         return peer
@@ -66,6 +67,18 @@ final class SIPTestPeer: Sendable {
             _ = try await socket.loop.submit { socket.send(bytes, to: server) }
         case .tcp(let connection):
             _ = try await connection.loop.submit { connection.write(bytes) }
+        }
+    }
+
+    /// Sends every text back to back in one turn of the peer's loop (a burst, as a flooder sends).
+    func sendBurst(_ texts: [String]) async throws {
+        let messages = texts.map { Array($0.utf8) }
+        switch link {
+        case .udp(let socket):
+            let server = self.server
+            _ = try await socket.loop.submit { for bytes in messages { _ = socket.send(bytes, to: server) } }
+        case .tcp(let connection):
+            _ = try await connection.loop.submit { for bytes in messages { connection.write(bytes) } }
         }
     }
 

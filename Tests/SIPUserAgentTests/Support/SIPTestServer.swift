@@ -49,7 +49,8 @@ struct SIPTestServer: Sendable {
                       trunkMaxCalls: Int? = nil, tls: TLSServerContext? = nil, registrations: [SIPRegistration] = [],
                       outbound: SIPOutbound? = nil, agent customAgent: AgentConfig? = nil,
                       providers: any CallProvidersFactory = FakeProvidersFactory(),
-                      transferURIHeaders: Bool = false, tlsClient: TLSClientContext? = nil) async throws -> SIPTestServer {
+                      transferURIHeaders: Bool = false, tlsClient: TLSClientContext? = nil,
+                      flood: SIPFloodLimit = SIPFloodLimit()) async throws -> SIPTestServer {
         let group = try EventLoopGroup(loopCount: 1, name: "t-sip-ua")
         let trunk = SIPTrunk(name: "carrier", allow: allow.compactMap { IPNetwork(parsing: $0) }, digest: digest, maxCalls: trunkMaxCalls,
                              routes: [SIPTrunk.Route(user: "+15550100", agent: "tester")], outbound: outbound)
@@ -58,6 +59,7 @@ struct SIPTestServer: Sendable {
                                                         tls: tls == nil ? nil : ListenAddress(host: "127.0.0.1", port: 0)),
                                codecs: codecs, ringMilliseconds: ringMilliseconds, trunks: [trunk], registrations: registrations)
         config.transferURIHeaders = transferURIHeaders
+        config.flood = flood
         let agent = customAgent ?? AgentConfig(name: "tester", greeting: TextTemplate("Hi."), stt: [STTProviderConfig(kind: .deepgram)],
                                 llm: [LLMProviderConfig(kind: .openai)], tts: [TTSProviderConfig(kind: .cartesia)])
         let deployment = Deployment(serverConfigPath: "test.yaml", server: ServerConfig(sip: config), agents: ["tester": agent])
@@ -96,11 +98,11 @@ struct SIPTestServer: Sendable {
 /// Runs `body` with a started server and a peer of `transport`, stopping both afterwards.
 func withSIPServer(_ transport: String = "UDP", allow: [String] = ["127.0.0.1/32"], digest: SIPTrunk.Digest? = nil,
                    ringMilliseconds: Int = 0, codecs: [SIPConfig.Codec] = [.pcmu, .pcma], maxCalls: Int = 10,
-                   trunkMaxCalls: Int? = nil, transferURIHeaders: Bool = false,
+                   trunkMaxCalls: Int? = nil, transferURIHeaders: Bool = false, flood: SIPFloodLimit = SIPFloodLimit(),
                    _ body: (SIPTestServer, SIPTestPeer) async throws -> Void) async throws {
     let server = try await SIPTestServer.start(allow: allow, digest: digest, ringMilliseconds: ringMilliseconds, codecs: codecs,
                                                maxCalls: maxCalls, trunkMaxCalls: trunkMaxCalls,
-                                               transferURIHeaders: transferURIHeaders)
+                                               transferURIHeaders: transferURIHeaders, flood: flood)
     let peer: SIPTestPeer
     do {
         peer = transport == "TCP" ? try await SIPTestPeer.tcp(to: server.bound.tcp!) : try await SIPTestPeer.udp(to: server.bound.udp!)

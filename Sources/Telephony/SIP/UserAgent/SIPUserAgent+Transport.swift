@@ -54,12 +54,12 @@ extension SIPUserAgent {
     }
 
     func datagramReceived(_ socketIndex: Int, _ bytes: [UInt8], from source: SocketAddress) {
-        guard !SIPParser.isKeepAlive(bytes) else { return }
+        guard !SIPParser.isKeepAlive(bytes), intakeAccepts(from: source) else { return }
         let flow = SIPFlow.datagram(socket: socketIndex, remote: source)
         do {
-            received(try parser.parse(datagram: bytes), on: flow)
+            intake(try parser.parse(datagram: bytes), on: flow)
         } catch {
-            refuseMalformed(bytes, error: error, on: flow)
+            intakeMalformed(bytes, error: error, on: flow)
         }
     }
 
@@ -79,7 +79,10 @@ extension SIPUserAgent {
 
     func streamOpened(_ id: Int, link: SIPStreamLink) {
         guard streams[id] == nil else { return }  // a client flow, known since its connect
-        guard let remote = link.connection.remoteAddress else { link.connection.close(.immediately); return }
+        guard let remote = link.connection.remoteAddress, intakeAccepts(from: remote) else {
+            link.connection.close(.immediately)
+            return
+        }
         streams[id] = SIPStreamState(link: link, remote: remote, parser: parser)
     }
 
@@ -92,7 +95,7 @@ extension SIPUserAgent {
                 guard let event = try state.framer.next() else { return }
                 switch event {
                 case .keepAlive: state.link.connection.write([0x0D, 0x0A])  // RFC 5626 §4.4.1 pong
-                case .message(let message): received(message, on: flow)
+                case .message(let message): intake(message, on: flow)
                 }
             } catch {
                 // The stream cannot be re-synchronized after a framing error (RFC 3261 §18.3): close it.

@@ -49,6 +49,8 @@ public actor SIPUserAgent {
     var registrations: [RegistrationBinding] = []
     var outboundAttempts: [String: OutboundAttempt] = [:]
     var boundAddresses = SIPBoundAddresses()
+    /// Scanner and flood filter of the intake (`+Intake`).
+    var intakeGuard: SIPIntakeGuard
 
     /// A user agent for `settings` on `loop`, creating calls through `context` (agents, providers,
     /// registry, observers). Nothing is bound until `start()`.
@@ -56,6 +58,7 @@ public actor SIPUserAgent {
         self.settings = settings
         self.context = context
         self.loop = loop
+        intakeGuard = SIPIntakeGuard(config: settings.config)
         var secret = [UInt8](repeating: 0, count: 32)
         var generator = SystemRandomNumberGenerator()
         for index in secret.indices { secret[index] = generator.next() }

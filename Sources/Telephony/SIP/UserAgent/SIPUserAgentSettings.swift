@@ -49,6 +49,11 @@ public enum SIPCallEvent: Sendable, Hashable {
     /// Our REFER's outcome: the final sipfrag status (2xx = transferred), or the REFER's own failure
     /// status (nil: no answer or no final NOTIFY in time).
     case transferResult(callID: String, status: Int?)
+    /// The intake dropped a message from `source` unanswered (a scanner, or a banned source). Sent for
+    /// every drop: count it, do not log it (a flood would flood the log).
+    case intakeDropped(source: SocketAddress, reason: SIPIntakeDropReason)
+    /// `source` (outside every trunk) exceeded `sip.flood` and is banned for `seconds`.
+    case sourceBanned(source: SocketAddress, seconds: Int)
 }
 
 /// How an answered (or ringing) SIP call ended.
