@@ -26,6 +26,8 @@ extension TurnMachine {
             guard let reply, !reply.isAudible else { return }
             effects.append(.record(.budgetExceeded(.replyDeadline, at: now)))
             recover(from: nil, nil, at: now, into: &effects)
+        case .transcriptResult:
+            transcriptDeadlinePassed(at: now, into: &effects)
         case .hangUpGrace:
             if case .closing(let reason) = phase { hangUp(reason, at: now, into: &effects) }
         }
