@@ -23,7 +23,8 @@ extension TurnMachine {
             effects.append(.record(.budgetExceeded(.firstAudio, at: now)))
             effects.append(.hedgeTTS(first.id))
         case .replyDeadline:
-            guard let reply, !reply.isAudible else { return }
+            // Before the first audio, or (`watchForSilentReply`) everything played and nothing more came.
+            guard let reply, !reply.isAudible || (!reply.hasUnplayedAudio && !reply.recovering) else { return }
             effects.append(.record(.budgetExceeded(.replyDeadline, at: now)))
             recover(from: nil, nil, at: now, into: &effects)
         case .transcriptResult:

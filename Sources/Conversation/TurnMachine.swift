@@ -87,6 +87,7 @@ public struct TurnMachine: Sendable {
         case .timerFired(let kind): timerFired(kind, at: now, into: &effects)
         case .callerHungUp: endCall(.callerHungUp, at: now, into: &effects)
         }
+        watchForSilentReply(after: event, at: now, into: &effects)
         return effects
     }
 
