@@ -166,6 +166,7 @@ turn_taking:
 # How long each stage may take (ms) before the next provider is tried. Defaults shown.
 latency_budgets:
   stt_final_ms: 1500
+  # stt_result_ms: 2000    # off by default: speech heard, no transcript at all by then: the STT stream counts as failed
   llm_first_token_ms: 2000
   tts_first_audio_ms: 1500
   stream_stall_ms: 2000

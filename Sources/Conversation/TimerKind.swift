@@ -18,6 +18,8 @@ public enum TimerKind: Int, Sendable, Hashable, CaseIterable, Comparable {
     case firstAudio
     /// The caller is still waiting for any audio of the reply: give up and play the recovery phrase.
     case replyDeadline
+    /// The caller spoke and speech-to-text has said nothing about it: treat its stream as failed.
+    case transcriptResult
     /// The goodbye phrase should have finished by now: hang up even if its mark never came back.
     case hangUpGrace
 

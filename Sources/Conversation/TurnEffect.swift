@@ -19,6 +19,10 @@ extension TurnMachine {
         case synthesize(UtteranceID, String)
         /// The first audio is late: ask the router to race the fallback provider for this utterance.
         case hedgeTTS(UtteranceID)
+        /// Speech-to-text gave no result for speech the VAD heard within `LatencyBudgets.transcriptResult`:
+        /// treat its stream as failed (fail over or reconnect, replaying the caller's recent audio into the
+        /// new stream, so the turn is kept).
+        case failTranscription
         /// Cancel every live synthesis stream and drop their audio not yet enqueued.
         case cancelTTS
         /// Append this chunk's audio to the playout queue.

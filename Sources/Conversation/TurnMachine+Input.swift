@@ -6,6 +6,7 @@ extension TurnMachine {
         input.speechStartedAt = now
         input.sttDoneAt = nil
         input.heardSpeech = true
+        input.resultSinceSpeechStarted = false
         guard phase == .conversing else { return }
         timers.disarm(.endpoint, into: &effects)
         timers.disarm(.noInput, into: &effects)
@@ -28,6 +29,7 @@ extension TurnMachine {
             let duration = now - (input.speechStartedAt ?? now)
             effects.append(.record(.ignoredSpeech(duration: duration, at: now)))
         }
+        armTranscriptDeadline(at: now, into: &effects)
         evaluateEndpoint(at: now, into: &effects)
     }
 

@@ -23,9 +23,12 @@ extension TurnMachine {
             effects.append(.record(.budgetExceeded(.firstAudio, at: now)))
             effects.append(.hedgeTTS(first.id))
         case .replyDeadline:
-            guard let reply, !reply.isAudible else { return }
+            // Before the first audio, or (`watchForSilentReply`) everything played and nothing more came.
+            guard let reply, !reply.isAudible || (!reply.hasUnplayedAudio && !reply.recovering) else { return }
             effects.append(.record(.budgetExceeded(.replyDeadline, at: now)))
             recover(from: nil, nil, at: now, into: &effects)
+        case .transcriptResult:
+            transcriptDeadlinePassed(at: now, into: &effects)
         case .hangUpGrace:
             if case .closing(let reason) = phase { hangUp(reason, at: now, into: &effects) }
         }

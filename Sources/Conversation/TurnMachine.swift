@@ -71,11 +71,15 @@ public struct TurnMachine: Sendable {
         case .vadSpeechEnded: speechEnded(at: now, into: &effects)
         case .sttPartial(let text):
             owesRecoveryPhrase = false
+            transcriptResultArrived(into: &effects)
             partialTranscript(text, at: now, into: &effects)
         case .sttFinal(let text):
             owesRecoveryPhrase = false
+            transcriptResultArrived(into: &effects)
             finalTranscript(text, at: now, into: &effects)
-        case .sttUtteranceEnd: utteranceEnded(at: now, into: &effects)
+        case .sttUtteranceEnd:
+            transcriptResultArrived(into: &effects)
+            utteranceEnded(at: now, into: &effects)
         case .sttUnavailable: transcriptionUnavailable(at: now, into: &effects)
         case .llmToken(let id, let text): tokenArrived(text, of: id, at: now, into: &effects)
         case .llmToolCall(let id, let call): toolCallRequested(call, by: id, at: now, into: &effects)
@@ -91,6 +95,7 @@ public struct TurnMachine: Sendable {
         case .callerHungUp: endCall(.callerHungUp, at: now, into: &effects)
         case .transferCompleted, .transferFailed: break  // no transfer is pending: a stale report
         }
+        watchForSilentReply(after: event, at: now, into: &effects)
         return effects
     }
 

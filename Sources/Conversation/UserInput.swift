@@ -7,6 +7,8 @@ struct UserInput: Sendable {
     var speechEndedAt: CallInstant?
     /// The STT reported an utterance end since the last speech start.
     var sttDoneAt: CallInstant?
+    /// Speech-to-text gave a result (partial, final or utterance end) since the last speech start.
+    var resultSinceSpeechStarted = false
     /// The VAD heard speech since the last commit (so an endpoint without text is worth waiting for).
     var heardSpeech = false
     /// Finalized transcript segments since the last commit.

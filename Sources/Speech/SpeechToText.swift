@@ -51,6 +51,16 @@ public protocol TranscriptionSession: Sendable {
 
     /// Stops the session now: socket closed, pending results dropped, `events` ends.
     func cancel()
+
+    /// The consumer judged the provider failed although its stream looks alive (speech was heard and it
+    /// gave no result within the consumer's deadline). A session that can replace its provider (a
+    /// router's) does so, replaying the recent audio into the next provider, and returns true; every
+    /// other session returns false (the default) and the consumer reopens it.
+    func replaceProvider(after error: ProviderError) -> Bool
+}
+
+extension TranscriptionSession {
+    public func replaceProvider(after error: ProviderError) -> Bool { false }
 }
 
 /// What a transcription session is opened with.

@@ -24,7 +24,9 @@ struct SwitchboardService: Service {
         let http = HTTPServer(group: loops, configuration: HTTPServerFactory.configuration(for: server))
         let providerHTTP: StreamingHTTPClient
         do {
-            providerHTTP = try StreamingHTTPClient()
+            // Every call's LLM stream and TTS sentences to a provider host run at once: curl's default of a
+            // few connections per host queued turns beyond ~30 calls in the load benchmark (Docs/benchmarks.md).
+            providerHTTP = try StreamingHTTPClient(configuration: .init(maxConnectionsPerHost: 1024, maxCachedConnections: 256))
         } catch {
             await loops.shutdownGracefully()
             throw error

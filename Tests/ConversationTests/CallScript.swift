@@ -33,7 +33,7 @@ extension TurnSettings {
                      endpointing: EndpointingSettings(minimumDelay: .zero, maximumDelay: .milliseconds(1000)),
                      bargeIn: BargeInSettings(minimumSpeech: .milliseconds(300), minimumWords: 3),
                      noInput: NoInputSettings(timeout: .seconds(8), reprompts: ["Are you still there?"]),
-                     budgets: LatencyBudgets(firstToken: nil, firstAudio: nil, replyDeadline: nil),
+                     budgets: LatencyBudgets(firstToken: nil, firstAudio: nil, replyDeadline: nil, transcriptResult: nil),
                      chunking: ChunkerSettings(firstChunkMinimumLength: nil),
                      maximumCallDuration: nil)
     }

@@ -137,6 +137,8 @@ struct RandomCallWorld {
             endReason = reason
         case .transfer:
             if ended { violations.append("transfer after the call ended") }
+        case .failTranscription:
+            if ended { violations.append("transcription failed after the call ended") }
         case .hedgeLLM, .hedgeTTS, .record:
             break
         }

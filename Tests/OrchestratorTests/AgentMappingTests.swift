@@ -38,7 +38,8 @@ import Testing
         #expect(settings.bargeIn.minimumSpeech == .milliseconds(400))
         #expect(settings.noInput == NoInputSettings(timeout: .seconds(6), reprompts: ["Hello?", "Sam, are you there?", "Hello?"]))
         #expect(settings.budgets == Conversation.LatencyBudgets(firstToken: .milliseconds(900), firstAudio: nil,
-                                                                 replyDeadline: .milliseconds(3000)))
+                                                                 replyDeadline: .milliseconds(3000),
+                                                                 transcriptResult: .milliseconds(2000)))
         #expect(settings.phrases == FixedPhrases(recovery: "Sorry Sam.", noInputGoodbye: "Bye from Ada's.",
                                                  maximumDurationGoodbye: "Out of time."))
         #expect(settings.maximumCallDuration == .seconds(600))

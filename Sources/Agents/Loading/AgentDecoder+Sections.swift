@@ -61,7 +61,7 @@ extension AgentDecoder {
         let defaults = LatencyBudgets()
         guard let node = map.node("latency_budgets") else { return defaults }
         let keys = ["stt_final_ms", "llm_first_token_ms", "tts_first_audio_ms", "stream_stall_ms", "hedge_after_ms",
-                    "filler_after_ms", "tts_hedge_after_ms"]
+                    "filler_after_ms", "tts_hedge_after_ms", "stt_result_ms"]
         guard let budgets = MappingReader(node, path: "latency_budgets", keys: keys, problems: problems) else { return defaults }
         let range = LatencyBudgets.range
         let result = LatencyBudgets(
@@ -71,7 +71,8 @@ extension AgentDecoder {
             streamStallMs: budgets.int("stream_stall_ms", in: range, unit: "ms") ?? defaults.streamStallMs,
             hedgeAfterMs: budgets.int("hedge_after_ms", in: range, unit: "ms"),
             fillerAfterMs: budgets.int("filler_after_ms", in: range, unit: "ms"),
-            ttsHedgeAfterMs: budgets.int("tts_hedge_after_ms", in: range, unit: "ms"))
+            ttsHedgeAfterMs: budgets.int("tts_hedge_after_ms", in: range, unit: "ms"),
+            sttResultMs: budgets.int("stt_result_ms", in: range, unit: "ms"))
         if let hedge = result.hedgeAfterMs, hedge >= result.llmFirstTokenMs, let at = budgets.node("hedge_after_ms") {
             problems.error(.outOfRange, at: at.location, "\"latency_budgets.hedge_after_ms\" (\(hedge)) must be below "
                 + "llm_first_token_ms (\(result.llmFirstTokenMs)), or the fallback would start after the primary has already failed")

@@ -3,6 +3,10 @@
 public struct LatencyBudgets: Sendable, Hashable {
     /// Caller's speech end → STT final transcript; beyond it the STT counts as failed. Default 1500.
     public var sttFinalMs: Int
+    /// Caller's speech end (the session's VAD heard at least 300 ms of speech) → any STT result (partial,
+    /// final, utterance end); beyond it the STT stream counts as failed: the next provider, or a reconnect,
+    /// gets the caller's recent audio replayed. Default 2000 (robustness.md: failures noticed within 2 s).
+    public var sttResultMs: Int?
     /// LLM request → first token; beyond it the next LLM is tried. Default 2000.
     public var llmFirstTokenMs: Int
     /// TTS request → first audio byte; beyond it the next TTS is tried. Default 1500.
@@ -26,8 +30,9 @@ public struct LatencyBudgets: Sendable, Hashable {
     /// Creates budgets; every argument defaults to the documented default.
     public init(sttFinalMs: Int = 1_500, llmFirstTokenMs: Int = 2_000, ttsFirstAudioMs: Int = 1_500,
                 streamStallMs: Int = 2_000, hedgeAfterMs: Int? = nil, fillerAfterMs: Int? = nil,
-                ttsHedgeAfterMs: Int? = nil) {
+                ttsHedgeAfterMs: Int? = nil, sttResultMs: Int? = nil) {
         self.sttFinalMs = sttFinalMs
+        self.sttResultMs = sttResultMs
         self.llmFirstTokenMs = llmFirstTokenMs
         self.ttsFirstAudioMs = ttsFirstAudioMs
         self.streamStallMs = streamStallMs

@@ -15,7 +15,8 @@ extension TurnSettings {
     ///   `reprompt_phrases`.
     /// - Budgets: `hedge_after_ms` is the first-token budget and `tts_hedge_after_ms` the first-audio
     ///   budget (nil: no hedging; the routers hedge on the same values, `RouterBudgets(agent:)`); the reply deadline is `llm_first_token_ms + tts_first_audio_ms`
-    ///   (by then each stage's router has failed over, so the recovery phrase is owed).
+    ///   (by then each stage's router has failed over, so the recovery phrase is owed); `stt_result_ms` is
+    ///   the transcript-result deadline after speech the VAD heard.
     /// - Phrases: `recovery.provider_failure`, `no_input_goodbye`, `max_duration_goodbye`, `transfer_failed`.
     /// - Call length: `max_call_seconds`. Speaking rate scales the per-character speech estimate.
     public init(agent: AgentConfig, variables: [String: String]) {
@@ -37,7 +38,8 @@ extension TurnSettings {
             budgets: Conversation.LatencyBudgets(
                 firstToken: budgets.hedgeAfterMs.map { .milliseconds($0) },
                 firstAudio: budgets.ttsHedgeAfterMs.map { .milliseconds($0) },
-                replyDeadline: .milliseconds(budgets.llmFirstTokenMs + budgets.ttsFirstAudioMs)),
+                replyDeadline: .milliseconds(budgets.llmFirstTokenMs + budgets.ttsFirstAudioMs),
+                transcriptResult: budgets.sttResultMs.map { .milliseconds($0) }),
             phrases: FixedPhrases(recovery: agent.recovery.providerFailure.render(variables),
                                   noInputGoodbye: agent.recovery.noInputGoodbye.render(variables),
                                   maximumDurationGoodbye: agent.recovery.maxDurationGoodbye.render(variables),

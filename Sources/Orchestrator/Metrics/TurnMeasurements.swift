@@ -77,6 +77,7 @@ extension TimerKind {
         case .firstToken: "first_token"
         case .firstAudio: "first_audio"
         case .replyDeadline: "reply_deadline"
+        case .transcriptResult: "stt_result"
         default: String(describing: self)
         }
     }

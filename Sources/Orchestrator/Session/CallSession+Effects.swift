@@ -16,6 +16,8 @@ extension CallSession {
             // `FallbackTextToSpeech`) hedge on their own clock with the same budget (`RouterBudgets`), so
             // the session never knows there is more than one provider.
             break
+        case .failTranscription:
+            transcriptionStalled()
         case .runTool(let call):
             startTool(call)
         case .cancelTool(let callID):

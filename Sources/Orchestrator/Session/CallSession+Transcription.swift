@@ -108,6 +108,20 @@ extension CallSession {
         startTranscription(at: now.advanced(by: retry.backoff(beforeAttempt: transcription.consecutiveFailures)))
     }
 
+    /// The machine heard speech that got no result in time (`failTranscription`): the stream counts as
+    /// failed (`.timeout(.firstResponse)`). A router's session replaces its provider itself (the failure
+    /// is recorded here; the caller is told only if every provider fails, through `failed`); any other
+    /// session goes through `transcriptionFailed`: reopened after a backoff with the recent audio replayed.
+    func transcriptionStalled() {
+        guard lifecycle == .answered, !transcription.gaveUp else { return }
+        let error = ProviderError.timeout(.firstResponse)
+        if let session = transcription.session, session.replaceProvider(after: error) {
+            providerFailed(.speechToText, error, at: clock.now)
+            return
+        }
+        transcriptionFailed(error, attempt: transcription.attempt)
+    }
+
     /// Closes the STT session and stops its task (the call ended).
     func stopTranscription() {
         transcription.attempt += 1

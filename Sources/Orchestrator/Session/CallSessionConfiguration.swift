@@ -35,8 +35,10 @@ public struct CallSessionConfiguration: Sendable {
     /// How a failed STT session is reopened.
     public var transcriptionRetry: RetryPolicy
 
-    /// One second of 20 ms frames: enough to replay the start of an utterance a failed session lost.
-    public static let defaultRecentAudioFrames = 50
+    /// Ten seconds of 20 ms frames (as `FallbackSpeechToText.defaultReplayFrames`): an utterance of several
+    /// seconds plus the `transcriptResult` deadline after it, so a session that stayed silent through a
+    /// whole utterance loses none of it (references to frames already received; about 160 KB at 8 kHz).
+    public static let defaultRecentAudioFrames = 500
 
     public init(callID: String, agentName: String, turn: TurnSettings, tools: [ToolDeclaration] = [],
                 maximumTokens: Int? = nil, temperature: Double? = nil,

@@ -67,6 +67,20 @@ final class RoutedTranscriptionSession: TranscriptionSession {
         session?.finishAudio()
     }
 
+    /// Fails the current provider with `error` as if it had refused a frame: the pump fails over to the
+    /// next provider, replaying the ring, or reports `failed` when none is left. True unless closed.
+    func replaceProvider(after error: ProviderError) -> Bool {
+        let (accepted, session) = state.withLock { state -> (Bool, (any TranscriptionSession)?) in
+            guard !state.closed else { return (false, nil) }
+            guard let current = state.current else { return (true, nil) }  // already failing over
+            state.sendFailure = error
+            state.current = nil
+            return (true, current)
+        }
+        session?.cancel()  // ends its events: the pump fails over
+        return accepted
+    }
+
     func cancel() {
         let (session, pump) = state.withLock { state in
             let taken = (state.closed ? nil : state.current, state.pump)

@@ -57,7 +57,7 @@ import Testing
               max_call_seconds: 600
             latency_budgets: { stt_final_ms: 900, llm_first_token_ms: 1200, tts_first_audio_ms: 800,
                                stream_stall_ms: 1500, hedge_after_ms: 600, filler_after_ms: 1800,
-                               tts_hedge_after_ms: 400 }
+                               tts_hedge_after_ms: 400, stt_result_ms: 1700 }
             recovery:
               provider_failure: Oops.
               not_understood: Pardon?
@@ -98,7 +98,7 @@ import Testing
                                                      maxCallSeconds: 600))
         #expect(agent.latencyBudgets == LatencyBudgets(sttFinalMs: 900, llmFirstTokenMs: 1200, ttsFirstAudioMs: 800,
                                                        streamStallMs: 1500, hedgeAfterMs: 600, fillerAfterMs: 1800,
-                                                       ttsHedgeAfterMs: 400))
+                                                       ttsHedgeAfterMs: 400, sttResultMs: 1700))
         #expect(agent.recovery.fillers.map(\.source) == ["Hmm.", "Let me see."])
         #expect(agent.recovery.maxDurationGoodbye.source == "Time is up.")
         #expect(agent.variables == ["topic": "trains"])
