@@ -39,11 +39,18 @@ import Testing
         #expect(settings.noInput == NoInputSettings(timeout: .seconds(6), reprompts: ["Hello?", "Sam, are you there?", "Hello?"]))
         #expect(settings.budgets == Conversation.LatencyBudgets(firstToken: .milliseconds(900), firstAudio: nil,
                                                                  replyDeadline: .milliseconds(3000),
-                                                                 transcriptResult: .milliseconds(2000)))
+                                                                 transcriptResult: nil))
         #expect(settings.phrases == FixedPhrases(recovery: "Sorry Sam.", noInputGoodbye: "Bye from Ada's.",
                                                  maximumDurationGoodbye: "Out of time."))
         #expect(settings.maximumCallDuration == .seconds(600))
         #expect(settings.speechPerCharacter == .milliseconds(52))
+    }
+
+    @Test func transcriptResultDeadlineIsOffUnlessTheAgentSetsIt() {
+        var agent = Self.agent
+        #expect(TurnSettings(agent: agent, variables: [:]).budgets.transcriptResult == nil)
+        agent.latencyBudgets.sttResultMs = 1500
+        #expect(TurnSettings(agent: agent, variables: [:]).budgets.transcriptResult == .milliseconds(1500))
     }
 
     @Test func noGreetingAndNoRepromptsMapToNil() {
