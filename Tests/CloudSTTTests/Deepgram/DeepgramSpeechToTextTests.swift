@@ -110,7 +110,9 @@ struct DeepgramSpeechToTextTests {
         for frame in H.speechFrames(3) { try session.send(frame) }
         session.cancel()
         #expect(await fake.traffic.wait(for: .seconds(5)) { $0.closeCodes == [1000] } != nil)
-        #expect(await recorder.untilEnd() == [])
+        // The fake may have answered the first audio with SpeechStarted before the cancel: no failure and
+        // no transcript may follow, whatever the timing.
+        #expect(await recorder.untilEnd().filter { $0 != .speechStarted } == [])
         #expect(throws: ProviderError.connectionLost) { try session.send(H.speech()) }
     }
 
