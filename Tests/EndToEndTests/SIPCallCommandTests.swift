@@ -9,8 +9,9 @@ struct SIPCallCommandTests {
     static let token = "e2e-token-5b1f"
 
     @Test func callCommandPlacesAnAnsweredCallThePhoneHearsTheGreetingAndAWrongTokenIsRefused() async throws {
-        // baresip hangs up (BYE) after 8 s: long enough to hear the greeting (about 2 s).
-        let phone = try BaresipPhone.answering(seconds: 8)
+        // baresip quits (BYE) 16 s after it starts, not after it answers: the server's start and the refused
+        // call come first (several seconds on a busy machine), and the greeting (about 2 s) must fit after.
+        let phone = try BaresipPhone.answering(seconds: 16)
         defer { phone.remove() }
         let setup = try SIPCallTests.Setup(trunk: """
                   outbound:
@@ -39,7 +40,7 @@ struct SIPCallCommandTests {
         #expect(call.lines.contains { $0.contains("answered") }, "\(call.lines)")
         _ = try await phone.process.line(containing: "Call established", timeout: .seconds(10))
         // baresip's BYE at its -t ends the call; its recording is then complete.
-        let record = try await SIPCallTests.callRecord(server)
+        let record = try await SIPCallTests.callRecord(server, within: .seconds(25))
         #expect(record.contains("reason=callerHungUp"), "\(record)")
         _ = await phone.process.exitStatus()
 

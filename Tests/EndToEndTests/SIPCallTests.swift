@@ -83,8 +83,8 @@ struct SIPCallTests {
     }
 
     /// The server's one line per ended call (the call record), not the SIP layer's "SIP call ended".
-    static func callRecord(_ server: ChildProcess) async throws -> String {
-        try await server.line(containing: "[switchboard] call ended", timeout: .seconds(10))
+    static func callRecord(_ server: ChildProcess, within timeout: Duration = .seconds(10)) async throws -> String {
+        try await server.line(containing: "[switchboard] call ended", timeout: timeout)
     }
 
     /// `text` as espeak-ng says it (the agent's voice), as an 8 kHz envelope.
