@@ -80,27 +80,7 @@ enum CallsFakes {
             on: group, apiKey: key,
             pacing: FakeAudioPacing(pieceBytes: piece, interval: .milliseconds(50),
                                     firstAudioDelay: .milliseconds(options.ttsFirstAudioMilliseconds)))
-        let yaml = """
-            name: bench
-            language: en-US
-            greeting: Hi.
-            system_prompt: You answer briefly.
-            stt:
-              - kind: deepgram
-                api_key: ${BENCH_KEY}
-                settings: { base_url: "\(deepgram.baseURL)" }
-            llm:
-              - kind: openai
-                api_key: ${BENCH_KEY}
-                settings: { model: gpt-fake, base_url: "\(openAI.baseURL)" }
-            tts:
-              - kind: deepgram
-                api_key: ${BENCH_KEY}
-                settings: { base_url: "\(aura.baseURL)" }
-            turn_taking:
-              min_endpointing_ms: 100
-              endpointing_silence_ms: 100
-            """
+        let yaml = benchAgentYAML(deepgram: "\(deepgram.baseURL)", openAI: "\(openAI.baseURL)", aura: "\(aura.baseURL)")
         try yaml.write(toFile: options.agentPath, atomically: true, encoding: .utf8)
         FileHandle.standardOutput.write(Data("ready key=\(key)\n".utf8))
         while let _ = readLine() {}

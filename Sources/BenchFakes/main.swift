@@ -29,27 +29,8 @@ let script = (0..<turns).map { FakeUtterance("what are your hours", afterAudioBy
 let deepgram = try await FakeDeepgramServer.start(on: group, apiKey: key, script: script)
 let openAI = try await FakeOpenAIChatServer.start(on: group)
 let aura = try await FakeDeepgramAuraServer.start(on: group, apiKey: key, pacing: FakeAudioPacing(pieceBytes: 3200, interval: .zero))
-let yaml = """
-    name: bench
-    language: en-US
-    greeting: Hi.
-    system_prompt: You answer briefly.
-    stt:
-      - kind: deepgram
-        api_key: ${BENCH_KEY}
-        settings: { base_url: "\(deepgram.baseURL)", stall_timeout_ms: 60000, first_result_timeout_ms: 60000 }
-    llm:
-      - kind: openai
-        api_key: ${BENCH_KEY}
-        settings: { model: gpt-fake, base_url: "\(openAI.baseURL)" }
-    tts:
-      - kind: deepgram
-        api_key: ${BENCH_KEY}
-        settings: { base_url: "\(aura.baseURL)" }
-    turn_taking:
-      min_endpointing_ms: 100
-      endpointing_silence_ms: 100
-    """
+let yaml = benchAgentYAML(deepgram: "\(deepgram.baseURL)", openAI: "\(openAI.baseURL)", aura: "\(aura.baseURL)",
+                          extraSTTSettings: ", stall_timeout_ms: 60000, first_result_timeout_ms: 60000")
 try yaml.write(toFile: arguments[4], atomically: true, encoding: .utf8)
 FileHandle.standardOutput.write(Data("ready key=\(key)\n".utf8))
 while let _ = readLine() {}

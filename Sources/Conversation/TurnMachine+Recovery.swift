@@ -12,16 +12,22 @@ extension TurnMachine {
     mutating func speakRecoveryPhrase(at now: CallInstant, into effects: inout [Effect]) {
         agentTurns += 1
         timers.disarm(.noInput, into: &effects)
+        speakPhraseReply(.recovery, text: settings.phrases.recovery, recovering: true, at: now, into: &effects)
+    }
+
+    /// Plays `phrase` (pre-synthesized) as an interruptible reply of its own; the call goes on after it.
+    mutating func speakPhraseReply(_ phrase: CannedPhrase, text: String, recovering: Bool, at now: CallInstant,
+                                   into effects: inout [Effect]) {
         var reply = AgentReply(kind: .reprompt, interruptible: true, chunking: settings.chunking,
                                timeline: TurnTimeline(turn: agentTurns))
         reply.textComplete = true
-        reply.recovering = true
+        reply.recovering = recovering
         let id = UtteranceID(nextUtterance)
         nextUtterance += 1
-        var phrase = Utterance(id: id, text: settings.phrases.recovery, segment: 0, phrase: .recovery,
-                               synthesisComplete: true, synthesisEnded: true)
-        phrase.chunks = [Utterance.Chunk(id: ChunkID(0), duration: .zero)]
-        reply.utterances.append(phrase)
+        var utterance = Utterance(id: id, text: text, segment: 0, phrase: phrase, synthesisComplete: true,
+                                  synthesisEnded: true)
+        utterance.chunks = [Utterance.Chunk(id: ChunkID(0), duration: .zero)]
+        reply.utterances.append(utterance)
         self.reply = reply
         pumpPlayout(at: now, into: &effects)
         finishReplyIfComplete(at: now, into: &effects)

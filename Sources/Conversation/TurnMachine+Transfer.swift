@@ -54,18 +54,8 @@ extension TurnMachine {
     /// A reply made of the transfer-failed phrase alone (interruptible); the call goes on after it.
     private mutating func speakTransferFailedPhrase(at now: CallInstant, into effects: inout [Effect]) {
         agentTurns += 1
-        var reply = AgentReply(kind: .reprompt, interruptible: true, chunking: settings.chunking,
-                               timeline: TurnTimeline(turn: agentTurns))
-        reply.textComplete = true
-        let id = UtteranceID(nextUtterance)
-        nextUtterance += 1
-        var phrase = Utterance(id: id, text: settings.phrases.transferFailed, segment: 0, phrase: .transferFailed,
-                               synthesisComplete: true, synthesisEnded: true)
-        phrase.chunks = [Utterance.Chunk(id: ChunkID(0), duration: .zero)]
-        reply.utterances.append(phrase)
-        self.reply = reply
-        pumpPlayout(at: now, into: &effects)
-        finishReplyIfComplete(at: now, into: &effects)
+        speakPhraseReply(.transferFailed, text: settings.phrases.transferFailed, recovering: false, at: now,
+                         into: &effects)
     }
 
     /// The transfer the machine is waiting on, if any.
